@@ -1,0 +1,518 @@
+"""The one configured cattrs converter, shared by every JSON-like format.
+
+Records are turned into plain dicts (``unstructure``) and back (``structure``)
+by a single :class:`cattrs.Converter` configured with hooks, never by
+hand-written ``to_dict`` methods. The JSON, JSONL, YAML, Store and other
+formats all go through the functions here, so they accept and reject the same
+documents with the same messages.
+
+Structuring has two paths. The fast path uses a converter without detailed
+validation and with the cyclic garbage collector paused during bulk loads.
+Only if a record fails is it structured again by the detailed converter, whose
+errors :func:`cattrs.transform_error` turns into readable lines with paths
+such as ``claims[3].stance: 'opose' is not one of support, oppose, neutral``.
+Every problem of a document is reported, not just the first.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+import json as _stdjson
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from enum import Enum
+from types import MappingProxyType
+from typing import Any, Final, TypeVar
+
+import attrs
+import cattrs
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.v import format_exception as _cattrs_format_exception
+
+from discourse.corpus import Corpus
+from discourse.errors import DiscourseError, FormatError, ValidationError
+from discourse.model import (
+    Actor,
+    ActorKind,
+    Claim,
+    ClaimForm,
+    Event,
+    EventKind,
+    Faction,
+    FactionKind,
+    Membership,
+    Participant,
+    PartialDate,
+    Record,
+    Source,
+    Span,
+    Stance,
+)
+
+try:  # optional accelerator: pip install 'discourse-model[fast]'
+    import orjson as _orjson
+except ImportError:  # pragma: no cover - exercised when orjson is absent
+    _orjson = None  # type: ignore[assignment]
+
+__all__ = [
+    "FORMAT_NAME",
+    "RECORD_TYPES",
+    "SCHEMA_VERSION",
+    "SECTIONS",
+    "converter",
+    "decode_json",
+    "dumps",
+    "encode_json",
+    "iter_structure_records",
+    "json_schema",
+    "loads",
+    "make_converter",
+    "structure_document",
+    "structure_record",
+    "type_name",
+    "unstructure_corpus",
+    "unstructure_record",
+]
+
+FORMAT_NAME: Final = "discourse"
+"""The value of the ``format`` key of a document."""
+SCHEMA_VERSION: Final = 1
+"""The version of the document format this release reads and writes."""
+
+SECTIONS: Final[dict[str, type]] = {
+    "sources": Source,
+    "actors": Actor,
+    "factions": Faction,
+    "memberships": Membership,
+    "events": Event,
+    "claims": Claim,
+}
+"""Document sections, in the order they are written, with their record type."""
+
+RECORD_TYPES: Final[dict[str, type]] = {
+    "source": Source,
+    "actor": Actor,
+    "faction": Faction,
+    "membership": Membership,
+    "event": Event,
+    "claim": Claim,
+}
+"""The ``type`` tag of each record in line-oriented formats (JSONL)."""
+
+_TYPE_NAMES: Final[dict[type, str]] = {v: k for k, v in RECORD_TYPES.items()}
+
+_R = TypeVar("_R")
+
+
+def type_name(record: Record) -> str:
+    """The ``type`` tag of a record, e.g. ``"claim"``."""
+    return _TYPE_NAMES[type(record)]
+
+
+class _Invalid(ValueError):
+    """A value rejected by one of our hooks; its message is already readable."""
+
+
+# --- hooks ----------------------------------------------------------------------------------
+
+
+def _str(value: object, _: object) -> str:
+    if isinstance(value, str):
+        return value
+    raise _Invalid(f"expected a string, got {_show(value)}")
+
+
+def _int(value: object, _: object) -> int:
+    if type(value) is int:
+        return value
+    raise _Invalid(f"expected an integer, got {_show(value)}")
+
+
+def _float(value: object, _: object) -> float:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    raise _Invalid(f"expected a number, got {_show(value)}")
+
+
+def _date(value: object, _: object) -> PartialDate:
+    if type(value) is int:  # YAML reads `2017` as an integer year
+        value = str(value)
+    try:
+        return PartialDate.parse(value)  # type: ignore[arg-type]
+    except ValidationError as e:
+        raise _Invalid(str(e)) from None
+
+
+def _enum_hook(enum: type[Enum]) -> Callable[[object, object], Enum]:
+    allowed = ", ".join(str(m.value) for m in enum)
+    lookup = {m.value: m for m in enum}
+
+    def structure(value: object, _: object) -> Enum:
+        try:
+            return lookup[value]
+        except (KeyError, TypeError):
+            raise _Invalid(f"{_show(value)} is not one of {allowed}") from None
+
+    return structure
+
+
+def _mapping(value: object, _: object) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise _Invalid(f"expected an object (mapping), got {_show(value)}")
+    for k in value:
+        if not isinstance(k, str):
+            raise _Invalid(f"keys must be strings, got {_show(k)}")
+    return value
+
+
+def _show(value: object) -> str:
+    r = repr(value)
+    return r if len(r) <= 60 else r[:57] + "..."
+
+
+def _format_exception(exc: BaseException, type_: type | None) -> str:
+    if isinstance(exc, (_Invalid, ValidationError)):
+        return str(exc)
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return f"unknown field(s) {', '.join(sorted(exc.extra_fields))}"
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(exc, (TypeError, AttributeError)) and type_ is not None:
+        return f"expected {getattr(type_, '__name__', type_)!s}, got something else"
+    return _cattrs_format_exception(exc, type_)
+
+
+def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
+    """Build a converter configured for every record type.
+
+    Most code should use the module-level :data:`converter`. Unknown keys in
+    a record are rejected (a typo like ``"stnace"`` is an error, not silently
+    dropped); defaults are omitted when unstructuring, so documents stay small.
+    """
+    conv = cattrs.Converter(detailed_validation=detailed_validation, forbid_extra_keys=True)
+    conv.register_structure_hook(str, _str)
+    conv.register_structure_hook(int, _int)
+    conv.register_structure_hook(float, _float)
+    conv.register_structure_hook(PartialDate, _date)
+    conv.register_unstructure_hook(PartialDate, str)
+    for enum in (ActorKind, FactionKind, ClaimForm, Stance, EventKind):
+        conv.register_structure_hook(enum, _enum_hook(enum))
+        conv.register_unstructure_hook(enum, lambda e: e.value)
+    conv.register_structure_hook_func(_is_str_mapping, _mapping)
+    conv.register_unstructure_hook_func(_is_str_mapping, dict)
+    conv.register_unstructure_hook(MappingProxyType, dict)
+
+    def seq_factory(t: Any, c: cattrs.Converter) -> Callable[[object, object], tuple[Any, ...]]:
+        inner = cattrs.cols.homogenous_tuple_structure_factory(t, c)
+
+        def structure(value: object, tt: object) -> tuple[Any, ...]:
+            if not isinstance(value, (list, tuple)):
+                raise _Invalid(f"expected a list, got {_show(value)}")
+            return inner(value, tt)  # type: ignore[no-any-return]
+
+        return structure
+
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, seq_factory)
+
+    for cls in (Span, Participant, *SECTIONS.values()):
+        conv.register_structure_hook(
+            cls,
+            make_dict_structure_fn(
+                cls,
+                conv,
+                _cattrs_forbid_extra_keys=True,
+                _cattrs_detailed_validation=detailed_validation,
+            ),
+        )
+        conv.register_unstructure_hook(
+            cls,
+            make_dict_unstructure_fn(
+                cls,
+                conv,
+                _cattrs_omit_if_default=True,
+                **{a.name: override(omit_if_default=False) for a in attrs.fields(cls) if a.default is attrs.NOTHING},
+            ),
+        )
+    return conv
+
+
+def _is_str_mapping(t: Any) -> bool:
+    return t == Mapping[str, Any] or t == Mapping[str, str]
+
+
+def _is_homogeneous_tuple(t: Any) -> bool:
+    args = getattr(t, "__args__", None)
+    return getattr(t, "__origin__", None) is tuple and args is not None and len(args) == 2 and args[1] is Ellipsis
+
+
+converter: Final = make_converter()
+"""The converter with detailed validation, used for readable errors."""
+
+_fast: Final = make_converter(detailed_validation=False)
+
+
+# --- records --------------------------------------------------------------------------------
+
+
+def unstructure_record(record: Record) -> dict[str, Any]:
+    """A record as a JSON-compatible dict (fields at their default are omitted)."""
+    return _fast.unstructure(record)  # type: ignore[no-any-return]
+
+
+def structure_record(data: object, cls: type[_R], *, path: str = "$") -> _R:
+    """Build a record of type ``cls`` from a dict, checking every field.
+
+    Raises:
+        FormatError: Listing every problem of the record with its path,
+            e.g. ``claims[3].stance: 'opose' is not one of support, oppose, neutral``.
+    """
+    try:
+        return _fast.structure(data, cls)  # type: ignore[no-any-return]
+    except Exception:  # noqa: BLE001 - any failure is redone with detailed validation
+        pass
+    errors = _record_errors(data, cls, path)
+    raise FormatError(_summary(errors), errors=errors)
+
+
+def _record_errors(data: object, cls: type, path: str) -> list[str]:
+    if not isinstance(data, Mapping):
+        return [f"{path}: expected an object (mapping) for a {cls.__name__}, got {_show(data)}"]
+    try:
+        converter.structure(data, cls)
+    except (ClassValidationError, IterableValidationError) as e:
+        lines = cattrs.transform_error(e, path=path, format_exception=_format_exception)
+        return [_path_first(line) for line in lines]
+    except ValidationError as e:  # raised by the record's own checks (e.g. span end <= start)
+        msg = str(e)
+        field = e.field
+        if field and msg.startswith(f"{field}: "):
+            msg = msg[len(field) + 2 :]
+        return [f"{path}.{field}: {msg}" if field else f"{path}: {msg}"]
+    except RecursionError:
+        return [f"{path}: nested too deeply"]
+    except Exception as e:  # noqa: BLE001 - report, never leak a traceback
+        return [f"{path}: {type(e).__name__}: {e}"]
+    return [f"{path}: invalid {cls.__name__}"]  # pragma: no cover - fast path failed only
+
+
+def _path_first(line: str) -> str:
+    # transform_error gives "message @ path"; we show "path: message".
+    msg, sep, where = line.rpartition(" @ ")
+    if not sep:
+        return line
+    where = where[2:] if where.startswith("$.") else where
+    # A record's own check names its field first ("end: must be ..."): move it into the path.
+    m = _FIELD_FIRST.match(msg)
+    if m is not None:
+        where, msg = f"{where}.{m.group(1)}", msg[m.end() :]
+    return f"{where}: {msg}"
+
+
+_FIELD_FIRST = re.compile(r"([a-z_]+(?:\[\d+\])?): ")
+
+
+def _summary(errors: list[str]) -> str:
+    if len(errors) == 1:
+        return errors[0]
+    shown = "\n".join(f"  {e}" for e in errors[:20])
+    more = f"\n  ... and {len(errors) - 20} more" if len(errors) > 20 else ""
+    return f"{len(errors)} problems:\n{shown}{more}"
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    # Bulk-creating objects triggers the cyclic GC over and over although
+    # records cannot form cycles; pausing it roughly halves load time.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+# --- documents ------------------------------------------------------------------------------
+
+
+def unstructure_corpus(corpus: Corpus) -> dict[str, Any]:
+    """A corpus as the JSON document: ``{"format": "discourse", "version": 1, "actors": [...], ...}``.
+
+    Empty sections are omitted.
+    """
+    doc: dict[str, Any] = {"format": FORMAT_NAME, "version": SCHEMA_VERSION}
+    un = _fast.unstructure
+    for name, cls in SECTIONS.items():
+        records = corpus.of_type(cls)
+        if records:
+            doc[name] = [un(r) for r in records]
+    return doc
+
+
+def check_envelope(data: object, *, where: str = "$") -> list[str]:
+    """Problems with a document's ``format``/``version`` keys (empty when fine)."""
+    if not isinstance(data, Mapping):
+        return [f"{where}: expected a JSON object with 'format': 'discourse', got {_show(data)}"]
+    problems = []
+    fmt = data.get("format")
+    if fmt != FORMAT_NAME:
+        problems.append(f"format: expected 'discourse', got {_show(fmt)}; is this a discourse document?")
+    version = data.get("version")
+    if version != SCHEMA_VERSION:
+        if type(version) is int and version > SCHEMA_VERSION:
+            problems.append(
+                f"version: this document is version {version}, but this release of discourse reads "
+                f"version {SCHEMA_VERSION}; upgrade with: pip install -U discourse-model"
+            )
+        else:
+            problems.append(f"version: expected {SCHEMA_VERSION}, got {_show(version)}")
+    return problems
+
+
+def structure_document(data: object, *, path: str | None = None) -> Corpus:
+    """Build a :class:`Corpus` from a decoded document, checking everything.
+
+    Args:
+        data: The decoded JSON/YAML document.
+        path: The file it came from, for error messages.
+
+    Raises:
+        FormatError: Listing every problem of the document with its location.
+    """
+    problems = check_envelope(data)
+    if problems and not isinstance(data, Mapping):
+        raise FormatError(_summary(problems), path=path, errors=problems)
+    assert isinstance(data, Mapping)
+    errors: list[str] = list(problems)
+    for key in data:
+        if key not in SECTIONS and key not in ("format", "version"):
+            errors.append(f"{key}: unknown section; expected one of {', '.join(SECTIONS)}")
+    records: list[Record] = []
+    with _gc_paused():
+        for name, cls in SECTIONS.items():
+            items = data.get(name, [])
+            if not isinstance(items, list):
+                errors.append(f"{name}: expected a list, got {_show(items)}")
+                continue
+            structure = _fast.structure
+            for i, item in enumerate(items):
+                try:
+                    records.append(structure(item, cls))
+                except Exception:  # noqa: BLE001 - redone below for the message
+                    errors.extend(_record_errors(item, cls, f"{name}[{i}]"))
+    if errors:
+        raise FormatError(_summary(errors), path=path, errors=errors)
+    return _build_corpus(records, path=path)
+
+
+def _build_corpus(records: Iterable[Record], *, path: str | None) -> Corpus:
+    try:
+        with _gc_paused():
+            return Corpus(records)
+    except DiscourseError as e:
+        raise FormatError(str(e), path=path) from None
+
+
+def iter_structure_records(
+    lines: Iterable[tuple[int, object]], *, path: str | None = None
+) -> Iterator[Record]:
+    """Structure ``(line number, decoded object)`` pairs of a line-oriented document.
+
+    Each object carries a ``type`` tag (see :data:`RECORD_TYPES`).
+
+    Raises:
+        FormatError: At the first bad line, with its number (``line 17: ...``).
+    """
+    for lineno, obj in lines:
+        if not isinstance(obj, dict):
+            raise FormatError(f"line {lineno}: expected a JSON object, got {_show(obj)}", path=path, line=lineno)
+        tag = obj.get("type")
+        cls = RECORD_TYPES.get(tag) if isinstance(tag, str) else None
+        if cls is None:
+            raise FormatError(
+                f"line {lineno}: type: expected one of {', '.join(RECORD_TYPES)}, got {_show(tag)}",
+                path=path,
+                line=lineno,
+            )
+        body = {k: v for k, v in obj.items() if k != "type"}
+        try:
+            yield _fast.structure(body, cls)
+        except Exception:  # noqa: BLE001 - redone below for the message
+            errs = [f"line {lineno}: {e}" for e in _record_errors(body, cls, "$")]
+            errs = [e.replace(": $.", ": ", 1).replace(": $: ", ": ", 1) for e in errs]
+            raise FormatError(_summary(errs), path=path, line=lineno, errors=errs) from None
+
+
+# --- JSON text ------------------------------------------------------------------------------
+
+
+def encode_json(data: Any, *, indent: bool = False) -> bytes:
+    """Encode JSON-compatible data to UTF-8 bytes (orjson when installed).
+
+    Raises:
+        FormatError: The data holds values JSON cannot carry (e.g. in ``attributes``).
+    """
+    try:
+        if _orjson is not None:
+            return _orjson.dumps(data, option=_orjson.OPT_INDENT_2 if indent else 0)
+        return _stdjson.dumps(
+            data, ensure_ascii=False, allow_nan=False, indent=2 if indent else None, separators=None if indent else (",", ":")
+        ).encode("utf-8")
+    except (TypeError, ValueError) as e:
+        raise FormatError(f"cannot encode as JSON: {e}") from None
+
+
+def decode_json(text: str | bytes, *, path: str | None = None) -> Any:
+    """Decode JSON text, turning any failure into :class:`FormatError` with line and column."""
+    try:
+        if _orjson is not None:
+            return _orjson.loads(text)
+        return _stdjson.loads(text)
+    except RecursionError:
+        raise FormatError("JSON nested too deeply", path=path) from None
+    except _stdjson.JSONDecodeError as e:
+        raise FormatError(f"line {e.lineno}, column {e.colno}: invalid JSON: {e.msg}", path=path, line=e.lineno) from None
+    except ValueError as e:  # orjson.JSONDecodeError subclasses ValueError
+        line = getattr(e, "lineno", None)
+        raise FormatError(f"invalid JSON: {e}", path=path, line=line) from None
+
+
+def dumps(corpus: Corpus, *, indent: bool = False) -> str:
+    """The corpus as a JSON document string (see :func:`unstructure_corpus`).
+
+    Example:
+        >>> import discourse as dc
+        >>> dc.dumps(dc.Corpus([dc.Actor(id="a", name="Ann")]))
+        '{"format":"discourse","version":1,"actors":[{"id":"a","name":"Ann"}]}'
+    """
+    return encode_json(unstructure_corpus(corpus), indent=indent).decode("utf-8")
+
+
+def loads(text: str | bytes) -> Corpus:
+    """A corpus from a JSON document string.
+
+    Raises:
+        FormatError: The text is not valid JSON or not a valid document; every
+            problem is listed with its path.
+    """
+    if not isinstance(text, (str, bytes, bytearray)):
+        raise FormatError(f"loads() takes str or bytes, got {type(text).__name__}")
+    return structure_document(decode_json(text))
+
+
+# --- JSON Schema ----------------------------------------------------------------------------
+
+
+def json_schema() -> dict[str, Any]:
+    """A JSON Schema (draft 2020-12) of the document format.
+
+    Example:
+        >>> import discourse as dc
+        >>> dc.json_schema()["properties"]["version"]
+        {'const': 1}
+    """
+    from discourse._schema import document_schema
+
+    return document_schema()
