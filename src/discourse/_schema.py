@@ -13,7 +13,7 @@ from typing import Any, Union, get_args, get_origin
 
 import attrs
 
-from discourse.model import Participant, PartialDate, Span
+from discourse.model import PartialDate, Participant, Span
 
 __all__ = ["document_schema"]
 
@@ -24,7 +24,9 @@ def _type_schema(t: Any) -> dict[str, Any]:
     origin = get_origin(t)
     if origin is Union or origin is types.UnionType:
         args = [a for a in get_args(t) if a is not type(None)]
-        inner = _type_schema(args[0]) if len(args) == 1 else {"anyOf": [_type_schema(a) for a in args]}
+        inner = (
+            _type_schema(args[0]) if len(args) == 1 else {"anyOf": [_type_schema(a) for a in args]}
+        )
         return {"anyOf": [inner, {"type": "null"}]}
     if origin is tuple:
         return {"type": "array", "items": _type_schema(get_args(t)[0])}
@@ -40,7 +42,11 @@ def _type_schema(t: Any) -> dict[str, Any]:
     if t is float:
         return {"type": "number", "minimum": 0, "maximum": 1}
     if t is PartialDate:
-        return {"type": "string", "pattern": _DATE_PATTERN, "description": "ISO 8601 date, reduced precision allowed"}
+        return {
+            "type": "string",
+            "pattern": _DATE_PATTERN,
+            "description": "ISO 8601 date, reduced precision allowed",
+        }
     if isinstance(t, type) and issubclass(t, Enum):
         return {"enum": [m.value for m in t]}
     if attrs.has(t):

@@ -17,18 +17,17 @@ Every problem of a document is reported, not just the first.
 from __future__ import annotations
 
 import gc
-import re
 import json as _stdjson
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from enum import Enum
 from types import MappingProxyType
 from typing import Any, Final, TypeVar
 
-import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.v import format_exception as _cattrs_format_exception
 
 from discourse.corpus import Corpus
@@ -43,18 +42,19 @@ from discourse.model import (
     Faction,
     FactionKind,
     Membership,
-    Participant,
     PartialDate,
+    Participant,
     Record,
     Source,
     Span,
     Stance,
 )
 
+_orjson: Any
 try:  # optional accelerator: pip install 'discourse-model[fast]'
     import orjson as _orjson
 except ImportError:  # pragma: no cover - exercised when orjson is absent
-    _orjson = None  # type: ignore[assignment]
+    _orjson = None
 
 __all__ = [
     "FORMAT_NAME",
@@ -111,7 +111,7 @@ def type_name(record: Record) -> str:
     return _TYPE_NAMES[type(record)]
 
 
-class _Invalid(ValueError):
+class _InvalidError(ValueError):
     """A value rejected by one of our hooks; its message is already readable."""
 
 
@@ -121,19 +121,19 @@ class _Invalid(ValueError):
 def _str(value: object, _: object) -> str:
     if isinstance(value, str):
         return value
-    raise _Invalid(f"expected a string, got {_show(value)}")
+    raise _InvalidError(f"expected a string, got {_show(value)}")
 
 
 def _int(value: object, _: object) -> int:
     if type(value) is int:
         return value
-    raise _Invalid(f"expected an integer, got {_show(value)}")
+    raise _InvalidError(f"expected an integer, got {_show(value)}")
 
 
 def _float(value: object, _: object) -> float:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value)
-    raise _Invalid(f"expected a number, got {_show(value)}")
+    raise _InvalidError(f"expected a number, got {_show(value)}")
 
 
 def _date(value: object, _: object) -> PartialDate:
@@ -142,7 +142,7 @@ def _date(value: object, _: object) -> PartialDate:
     try:
         return PartialDate.parse(value)  # type: ignore[arg-type]
     except ValidationError as e:
-        raise _Invalid(str(e)) from None
+        raise _InvalidError(str(e)) from None
 
 
 def _enum_hook(enum: type[Enum]) -> Callable[[object, object], Enum]:
@@ -153,17 +153,17 @@ def _enum_hook(enum: type[Enum]) -> Callable[[object, object], Enum]:
         try:
             return lookup[value]
         except (KeyError, TypeError):
-            raise _Invalid(f"{_show(value)} is not one of {allowed}") from None
+            raise _InvalidError(f"{_show(value)} is not one of {allowed}") from None
 
     return structure
 
 
 def _mapping(value: object, _: object) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
-        raise _Invalid(f"expected an object (mapping), got {_show(value)}")
+        raise _InvalidError(f"expected an object (mapping), got {_show(value)}")
     for k in value:
         if not isinstance(k, str):
-            raise _Invalid(f"keys must be strings, got {_show(k)}")
+            raise _InvalidError(f"keys must be strings, got {_show(k)}")
     return value
 
 
@@ -173,7 +173,7 @@ def _show(value: object) -> str:
 
 
 def _format_exception(exc: BaseException, type_: type | None) -> str:
-    if isinstance(exc, (_Invalid, ValidationError)):
+    if isinstance(exc, (_InvalidError, ValidationError)):
         return str(exc)
     if isinstance(exc, ForbiddenExtraKeysError):
         return f"unknown field(s) {', '.join(sorted(exc.extra_fields))}"
@@ -209,7 +209,7 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
 
         def structure(value: object, tt: object) -> tuple[Any, ...]:
             if not isinstance(value, (list, tuple)):
-                raise _Invalid(f"expected a list, got {_show(value)}")
+                raise _InvalidError(f"expected a list, got {_show(value)}")
             return inner(value, tt)  # type: ignore[no-any-return]
 
         return structure
@@ -232,19 +232,23 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
                 cls,
                 conv,
                 _cattrs_omit_if_default=True,
-                **{a.name: override(omit_if_default=False) for a in attrs.fields(cls) if a.default is attrs.NOTHING},
             ),
         )
     return conv
 
 
 def _is_str_mapping(t: Any) -> bool:
-    return t == Mapping[str, Any] or t == Mapping[str, str]
+    return bool(t == Mapping[str, Any] or t == Mapping[str, str])
 
 
 def _is_homogeneous_tuple(t: Any) -> bool:
     args = getattr(t, "__args__", None)
-    return getattr(t, "__origin__", None) is tuple and args is not None and len(args) == 2 and args[1] is Ellipsis
+    return (
+        getattr(t, "__origin__", None) is tuple
+        and args is not None
+        and len(args) == 2
+        and args[1] is Ellipsis
+    )
 
 
 converter: Final = make_converter()
@@ -269,8 +273,8 @@ def structure_record(data: object, cls: type[_R], *, path: str = "$") -> _R:
             e.g. ``claims[3].stance: 'opose' is not one of support, oppose, neutral``.
     """
     try:
-        return _fast.structure(data, cls)  # type: ignore[no-any-return]
-    except Exception:  # noqa: BLE001 - any failure is redone with detailed validation
+        return _fast.structure(data, cls)
+    except Exception:  # noqa: S110 - redone below with detailed validation for the message
         pass
     errors = _record_errors(data, cls, path)
     raise FormatError(_summary(errors), errors=errors)
@@ -292,7 +296,7 @@ def _record_errors(data: object, cls: type, path: str) -> list[str]:
         return [f"{path}.{field}: {msg}" if field else f"{path}: {msg}"]
     except RecursionError:
         return [f"{path}: nested too deeply"]
-    except Exception as e:  # noqa: BLE001 - report, never leak a traceback
+    except Exception as e:
         return [f"{path}: {type(e).__name__}: {e}"]
     return [f"{path}: invalid {cls.__name__}"]  # pragma: no cover - fast path failed only
 
@@ -358,7 +362,9 @@ def check_envelope(data: object, *, where: str = "$") -> list[str]:
     problems = []
     fmt = data.get("format")
     if fmt != FORMAT_NAME:
-        problems.append(f"format: expected 'discourse', got {_show(fmt)}; is this a discourse document?")
+        problems.append(
+            f"format: expected 'discourse', got {_show(fmt)}; is this a discourse document?"
+        )
     version = data.get("version")
     if version != SCHEMA_VERSION:
         if type(version) is int and version > SCHEMA_VERSION:
@@ -400,7 +406,7 @@ def structure_document(data: object, *, path: str | None = None) -> Corpus:
             for i, item in enumerate(items):
                 try:
                     records.append(structure(item, cls))
-                except Exception:  # noqa: BLE001 - redone below for the message
+                except Exception:
                     errors.extend(_record_errors(item, cls, f"{name}[{i}]"))
     if errors:
         raise FormatError(_summary(errors), path=path, errors=errors)
@@ -427,7 +433,9 @@ def iter_structure_records(
     """
     for lineno, obj in lines:
         if not isinstance(obj, dict):
-            raise FormatError(f"line {lineno}: expected a JSON object, got {_show(obj)}", path=path, line=lineno)
+            raise FormatError(
+                f"line {lineno}: expected a JSON object, got {_show(obj)}", path=path, line=lineno
+            )
         tag = obj.get("type")
         cls = RECORD_TYPES.get(tag) if isinstance(tag, str) else None
         if cls is None:
@@ -439,7 +447,7 @@ def iter_structure_records(
         body = {k: v for k, v in obj.items() if k != "type"}
         try:
             yield _fast.structure(body, cls)
-        except Exception:  # noqa: BLE001 - redone below for the message
+        except Exception:
             errs = [f"line {lineno}: {e}" for e in _record_errors(body, cls, "$")]
             errs = [e.replace(": $.", ": ", 1).replace(": $: ", ": ", 1) for e in errs]
             raise FormatError(_summary(errs), path=path, line=lineno, errors=errs) from None
@@ -456,9 +464,14 @@ def encode_json(data: Any, *, indent: bool = False) -> bytes:
     """
     try:
         if _orjson is not None:
-            return _orjson.dumps(data, option=_orjson.OPT_INDENT_2 if indent else 0)
+            out: bytes = _orjson.dumps(data, option=_orjson.OPT_INDENT_2 if indent else 0)
+            return out
         return _stdjson.dumps(
-            data, ensure_ascii=False, allow_nan=False, indent=2 if indent else None, separators=None if indent else (",", ":")
+            data,
+            ensure_ascii=False,
+            allow_nan=False,
+            indent=2 if indent else None,
+            separators=None if indent else (",", ":"),
         ).encode("utf-8")
     except (TypeError, ValueError) as e:
         raise FormatError(f"cannot encode as JSON: {e}") from None
@@ -473,7 +486,9 @@ def decode_json(text: str | bytes, *, path: str | None = None) -> Any:
     except RecursionError:
         raise FormatError("JSON nested too deeply", path=path) from None
     except _stdjson.JSONDecodeError as e:
-        raise FormatError(f"line {e.lineno}, column {e.colno}: invalid JSON: {e.msg}", path=path, line=e.lineno) from None
+        raise FormatError(
+            f"line {e.lineno}, column {e.colno}: invalid JSON: {e.msg}", path=path, line=e.lineno
+        ) from None
     except ValueError as e:  # orjson.JSONDecodeError subclasses ValueError
         line = getattr(e, "lineno", None)
         raise FormatError(f"invalid JSON: {e}", path=path, line=line) from None

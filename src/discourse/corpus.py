@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from typing import Any, TypeVar, Union, overload
+from typing import Any, TypeVar, overload
 
 import attrs
 
@@ -35,7 +35,7 @@ from discourse.model import (
 __all__ = ["Corpus", "normalize_name"]
 
 _R = TypeVar("_R", Actor, Faction, Claim, Event, Source)
-Entity = Union[Actor, Faction]
+Entity = Actor | Faction
 
 _SPACE = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -54,8 +54,7 @@ def normalize_name(name: str) -> str:
     s = _SPACE.sub(" ", name.casefold()).strip()
     if s.startswith("the "):
         s = s[4:]
-    s = _POSSESSIVE.sub("", s).strip()
-    return s
+    return _POSSESSIVE.sub("", s).strip()
 
 
 def _value(x: object) -> str | None:
@@ -299,13 +298,13 @@ class Corpus:
         rid = getattr(item, "id", None)
         return isinstance(rid, str) and self._by_id.get(rid) == item
 
-    def __getitem__(self, id: str) -> Record:  # noqa: A002
+    def __getitem__(self, id: str) -> Record:
         try:
             return self._by_id[id]
         except KeyError:
             raise RecordNotFoundError(id) from None
 
-    def get(self, id: str, default: Record | None = None) -> Record | None:  # noqa: A002
+    def get(self, id: str, default: Record | None = None) -> Record | None:
         """The record with ``id``, or ``default``."""
         return self._by_id.get(id, default)
 
@@ -524,7 +523,11 @@ class Corpus:
                 continue
             if lo is not None or hi is not None:
                 d = c.date
-                if d is None or (lo is not None and d.first < lo) or (hi is not None and d.last > hi):
+                if (
+                    d is None
+                    or (lo is not None and d.first < lo)
+                    or (hi is not None and d.last > hi)
+                ):
                     continue
             if faction_set is not None and id(c) not in faction_set:
                 continue
@@ -622,7 +625,12 @@ class Corpus:
     def _stance_partners(self, x: str, stance: str) -> list[Entity]:
         counts: Counter[str] = Counter()
         for c in self._by_claimant.get(x, ()):
-            if c.target is not None and c.target != x and c.stance is not None and c.stance.value == stance:
+            if (
+                c.target is not None
+                and c.target != x
+                and c.stance is not None
+                and c.stance.value == stance
+            ):
                 counts[c.target] += 1
         for c in self._by_target.get(x, ()):
             if c.claimant != x and c.stance is not None and c.stance.value == stance:
@@ -749,14 +757,18 @@ class Corpus:
             if drop in (c.claimant, c.target, c.addressee):
                 self.replace(
                     attrs.evolve(
-                        c, claimant=sub(c.claimant), target=sub(c.target), addressee=sub(c.addressee)
+                        c,
+                        claimant=sub(c.claimant),
+                        target=sub(c.target),
+                        addressee=sub(c.addressee),
                     )
                 )
         for m in list(self._memberships):
             if drop in (m.member, m.faction):
                 self._remove(m)
-                if sub(m.member) != sub(m.faction):
-                    self.add(attrs.evolve(m, member=sub(m.member), faction=sub(m.faction)))
+                member, faction = sub(m.member) or keep, sub(m.faction) or keep
+                if member != faction:
+                    self.add(attrs.evolve(m, member=member, faction=faction))
         for e in list(self._event_refs.get(drop, ())):
             self.replace(
                 attrs.evolve(
@@ -777,4 +789,3 @@ class Corpus:
         if kind is Membership:
             return list(self._memberships)
         return list(self._typed[kind].values())
-

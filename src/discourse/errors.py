@@ -84,7 +84,7 @@ class DuplicateIdError(ValidationError):
         id: The id in question.
     """
 
-    def __init__(self, message: str, *, id: str) -> None:  # noqa: A002 - the domain name
+    def __init__(self, message: str, *, id: str) -> None:
         super().__init__(message, field="id", value=id)
         self.id = id
 
@@ -132,7 +132,7 @@ class RecordNotFoundError(DiscourseError, KeyError):
         id: The id that was looked up.
     """
 
-    def __init__(self, id: str) -> None:  # noqa: A002 - the domain name
+    def __init__(self, id: str) -> None:
         super().__init__(id)
         self.id = id
 
@@ -173,7 +173,7 @@ class LossWarning(DiscourseWarning):
         dropped: Mapping of ``"record_type.field"`` to the number of values dropped.
     """
 
-    def __init__(self, format: str, dropped: Mapping[str, int]) -> None:  # noqa: A002
+    def __init__(self, format: str, dropped: Mapping[str, int]) -> None:
         self.format = format
         self.dropped = dict(dropped)
         parts = ", ".join(f"{k} ({v})" for k, v in sorted(self.dropped.items()))

@@ -23,7 +23,7 @@ __all__ = ["Format", "dump", "formats", "get_format", "iter_load", "load"]
 PathLike = str | os.PathLike[str]
 
 
-def load(path: PathLike, format: str | None = None) -> Corpus:  # noqa: A002
+def load(path: PathLike, format: str | None = None) -> Corpus:
     """Read a corpus from ``path``.
 
     Args:
@@ -45,7 +45,7 @@ def load(path: PathLike, format: str | None = None) -> Corpus:  # noqa: A002
     return fmt.read(p)
 
 
-def iter_load(path: PathLike, format: str | None = None) -> Iterator[Record]:  # noqa: A002
+def iter_load(path: PathLike, format: str | None = None) -> Iterator[Record]:
     """Yield the records of a file one by one, in constant memory where the format allows.
 
     JSONL streams; other formats are read whole and then iterated.
@@ -64,7 +64,7 @@ def iter_load(path: PathLike, format: str | None = None) -> Iterator[Record]:  #
     return iter(fmt.read(p))
 
 
-def dump(corpus: Corpus, path: PathLike, format: str | None = None) -> None:  # noqa: A002
+def dump(corpus: Corpus, path: PathLike, format: str | None = None) -> None:
     """Write ``corpus`` to ``path`` atomically.
 
     The data goes to a temporary file that replaces ``path`` only when

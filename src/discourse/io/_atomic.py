@@ -7,16 +7,20 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Literal, overload
+from typing import IO, Any, Literal, overload
 
 __all__ = ["atomic_path", "atomic_write"]
 
 
 @overload
-def atomic_write(path: Path, mode: Literal["w"] = "w") -> contextlib.AbstractContextManager[IO[str]]: ...
+def atomic_write(
+    path: Path, mode: Literal["w"] = "w"
+) -> contextlib.AbstractContextManager[IO[str]]: ...
 @overload
-def atomic_write(path: Path, mode: Literal["wb"]) -> contextlib.AbstractContextManager[IO[bytes]]: ...
-def atomic_write(path: Path, mode: str = "w") -> contextlib.AbstractContextManager[IO[str]] | contextlib.AbstractContextManager[IO[bytes]]:
+def atomic_write(
+    path: Path, mode: Literal["wb"]
+) -> contextlib.AbstractContextManager[IO[bytes]]: ...
+def atomic_write(path: Path, mode: str = "w") -> contextlib.AbstractContextManager[IO[Any]]:
     """Open a temporary file beside ``path``; on success it replaces ``path``.
 
     The data is flushed and fsynced before :func:`os.replace`, which is atomic
@@ -28,7 +32,7 @@ def atomic_write(path: Path, mode: str = "w") -> contextlib.AbstractContextManag
 
 
 @contextlib.contextmanager
-def _atomic(path: Path, mode: str) -> Iterator[IO[str] | IO[bytes]]:
+def _atomic(path: Path, mode: str) -> Iterator[IO[Any]]:
     with atomic_path(path) as tmp:
         if "b" in mode:
             with open(tmp, "wb") as fb:

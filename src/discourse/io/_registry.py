@@ -96,7 +96,9 @@ def get_format(name: str) -> Format:
         module = importlib.import_module(entry[0])
     except ModuleNotFoundError as e:
         if e.name == entry[0]:
-            raise UnknownFormatError(f"the {name!r} format is not available in this version") from None
+            raise UnknownFormatError(
+                f"the {name!r} format is not available in this version"
+            ) from None
         raise UnknownFormatError(
             f"the {name!r} format needs the package {e.name!r}; "
             f"install it with: pip install 'discourse-model[{_extra_hint(name)}]'"
@@ -106,10 +108,12 @@ def get_format(name: str) -> Format:
 
 
 def _extra_hint(name: str) -> str:
-    return {"yaml": "yaml", "graphml": "graph", "gexf": "graph", "parquet": "parquet"}.get(name, "all")
+    return {"yaml": "yaml", "graphml": "graph", "gexf": "graph", "parquet": "parquet"}.get(
+        name, "all"
+    )
 
 
-def format_for(path: PathLike | IO[Any], format: str | None = None) -> Format:  # noqa: A002
+def format_for(path: PathLike | IO[Any], format: str | None = None) -> Format:
     """The format named by ``format``, or else guessed from the file name's ending.
 
     Raises:
@@ -117,7 +121,11 @@ def format_for(path: PathLike | IO[Any], format: str | None = None) -> Format:  
     """
     if format is not None:
         return get_format(format)
-    name = os.fspath(path).lower() if isinstance(path, (str, os.PathLike)) else getattr(path, "name", "")
+    name = (
+        os.fspath(path).lower()
+        if isinstance(path, (str, os.PathLike))
+        else getattr(path, "name", "")
+    )
     if not isinstance(name, str):
         name = ""
     best: tuple[int, str] | None = None

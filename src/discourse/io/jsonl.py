@@ -58,7 +58,10 @@ def _decoded_lines(path: Path) -> Iterator[tuple[int, object]]:
                     problems = check_envelope({k: v for k, v in obj.items() if k != "type"})
                     if problems:
                         raise FormatError(
-                            f"line {lineno}: " + "; ".join(problems), path=where, line=lineno, errors=problems
+                            f"line {lineno}: " + "; ".join(problems),
+                            path=where,
+                            line=lineno,
+                            errors=problems,
                         )
                     continue
                 raise FormatError(

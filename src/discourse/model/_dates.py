@@ -6,7 +6,7 @@ import calendar
 import datetime as _dt
 import re
 from functools import lru_cache
-from typing import Literal, Union
+from typing import Literal
 
 from attrs import define, field
 
@@ -147,7 +147,7 @@ class PartialDate:
         return str(self)
 
 
-DateLike = Union[PartialDate, str, _dt.date]
+DateLike = PartialDate | str | _dt.date
 """Anything :meth:`PartialDate.parse` accepts."""
 
 

@@ -9,14 +9,16 @@ large corpus stores each distinct id once.
 
 from __future__ import annotations
 
+import functools
 import math
 import sys
 from collections.abc import Iterable, Mapping
 from enum import Enum
 from types import MappingProxyType
-from typing import Any, TypeVar, Union
+from typing import Any, TypeVar
 
-from attrs import Attribute, Converter, define, field
+import attrs
+from attrs import define, field
 
 from discourse.errors import ValidationError
 from discourse.model._dates import DateLike, PartialDate, to_partial_date
@@ -41,169 +43,198 @@ _EMPTY: Mapping[str, Any] = MappingProxyType({})
 _intern = sys.intern
 
 
-# --- converters (each names the field in its error) -------------------------------------
+# --- converters ---------------------------------------------------------------------------
+# Plain named functions (so type checkers see each field's accepted input types). They
+# raise _BadValueError without the field name; _named_fields() below adds it.
 
 
-def _id(value: object, fld: Attribute[Any]) -> str:
-    if type(value) is str and value:
-        return _intern(value)
+class _BadValueError(ValidationError):
+    """A converter rejected a value; ``sub`` is an index suffix such as ``"[0]"``."""
+
+    def __init__(self, message: str, value: object, sub: str = "") -> None:
+        super().__init__(message, value=value)
+        self.sub = sub
+
+
+def _id(value: str) -> str:
     if isinstance(value, str) and value:
-        return _intern(str(value))
-    raise ValidationError(f"{fld.name}: ids must be non-empty strings, got {value!r}", field=fld.name, value=value)
+        return _intern(value if type(value) is str else str(value))
+    raise _BadValueError(f"ids must be non-empty strings, got {value!r}", value)
 
 
-def _opt_id(value: object, fld: Attribute[Any]) -> str | None:
-    return None if value is None else _id(value, fld)
+def _opt_id(value: str | None) -> str | None:
+    return None if value is None else _id(value)
 
 
-def _opt_text(value: object, fld: Attribute[Any]) -> str | None:
+def _opt_text(value: str | None) -> str | None:
     if value is None or isinstance(value, str):
         return value
-    raise ValidationError(f"{fld.name}: expected a string or None, got {value!r}", field=fld.name, value=value)
+    raise _BadValueError(f"expected a string or None, got {value!r}", value)
 
 
-def _text(value: object, fld: Attribute[Any]) -> str:
+def _text(value: str) -> str:
     if isinstance(value, str) and value.strip():
         return value
-    raise ValidationError(f"{fld.name}: expected a non-empty string, got {value!r}", field=fld.name, value=value)
+    raise _BadValueError(f"expected a non-empty string, got {value!r}", value)
 
 
-def _strings(value: object, fld: Attribute[Any], *, ids: bool) -> tuple[str, ...]:
+def _strings(value: object, *, ids: bool) -> tuple[str, ...]:
     if value is None or value == ():
         return ()
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise ValidationError(
-            f"{fld.name}: expected a tuple or list of strings, got {value!r}",
-            field=fld.name,
-            value=value,
-        )
+        raise _BadValueError(f"expected a tuple or list of strings, got {value!r}", value)
     out = tuple(value)
     for i, item in enumerate(out):
         if not isinstance(item, str) or (ids and not item):
             what = "non-empty string ids" if ids else "strings"
-            raise ValidationError(
-                f"{fld.name}[{i}]: expected {what}, got {item!r}", field=f"{fld.name}[{i}]", value=item
-            )
+            raise _BadValueError(f"expected {what}, got {item!r}", item, f"[{i}]")
     return tuple(_intern(s) for s in out) if ids else out
 
 
-def _id_tuple(value: object, fld: Attribute[Any]) -> tuple[str, ...]:
-    return _strings(value, fld, ids=True)
+def _id_tuple(value: Iterable[str] | None) -> tuple[str, ...]:
+    return _strings(value, ids=True)
 
 
-def _str_tuple(value: object, fld: Attribute[Any]) -> tuple[str, ...]:
-    return _strings(value, fld, ids=False)
+def _str_tuple(value: Iterable[str] | None) -> tuple[str, ...]:
+    return _strings(value, ids=False)
 
 
-def _typed_tuple(cls: type[_T]) -> Converter:
-    def convert(value: object, fld: Attribute[Any]) -> tuple[_T, ...]:
-        if value is None or value == ():
-            return ()
-        if isinstance(value, cls):
-            return (value,)
-        if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-            raise ValidationError(
-                f"{fld.name}: expected a tuple of {cls.__name__}, got {value!r}", field=fld.name, value=value
-            )
-        out = tuple(value)
-        for i, item in enumerate(out):
-            if not isinstance(item, cls):
-                raise ValidationError(
-                    f"{fld.name}[{i}]: expected {cls.__name__}, got {item!r}",
-                    field=f"{fld.name}[{i}]",
-                    value=item,
-                )
-        return out
-
-    return Converter(convert, takes_field=True)  # type: ignore[misc,call-overload]
-
-
-def _enum(enum: type[_E], *, optional: bool) -> Converter:
-    allowed = ", ".join(str(m.value) for m in enum)  # type: ignore[attr-defined]
-
-    def convert(value: object, fld: Attribute[Any]) -> _E | None:
-        if value is None and optional:
-            return None
-        if isinstance(value, enum):
-            return value
-        try:
-            return enum(value)
-        except ValueError:
-            raise ValidationError(
-                f"{fld.name}: {value!r} is not one of {allowed}", field=fld.name, value=value
-            ) from None
-
-    return Converter(convert, takes_field=True)  # type: ignore[misc,call-overload]
-
-
-def _opt_date(value: object, fld: Attribute[Any]) -> PartialDate | None:
-    if value is None or type(value) is PartialDate:
-        return value
-    try:
-        return to_partial_date(value)  # type: ignore[arg-type]
-    except ValidationError as e:
-        raise ValidationError(f"{fld.name}: {e}", field=fld.name, value=value) from None
-
-
-def _mapping(value: object, fld: Attribute[Any]) -> Mapping[str, Any]:
-    if value is None or (isinstance(value, Mapping) and not value):
-        return _EMPTY
-    if not isinstance(value, Mapping):
-        raise ValidationError(f"{fld.name}: expected a mapping, got {value!r}", field=fld.name, value=value)
-    for k in value:
-        if not isinstance(k, str):
-            raise ValidationError(f"{fld.name}: keys must be strings, got {k!r}", field=fld.name, value=k)
-    return MappingProxyType(dict(value))
-
-
-def _str_mapping(value: object, fld: Attribute[Any]) -> Mapping[str, str]:
-    out = _mapping(value, fld)
-    for k, v in out.items():
-        if not isinstance(v, str):
-            raise ValidationError(
-                f"{fld.name}[{k!r}]: identifiers must be strings, got {v!r}", field=fld.name, value=v
-            )
+def _instances(value: object, cls: type[_T]) -> tuple[_T, ...]:
+    if value is None or value == ():
+        return ()
+    if isinstance(value, cls):
+        return (value,)
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise _BadValueError(f"expected a tuple of {cls.__name__}, got {value!r}", value)
+    out = tuple(value)
+    for i, item in enumerate(out):
+        if not isinstance(item, cls):
+            raise _BadValueError(f"expected {cls.__name__}, got {item!r}", item, f"[{i}]")
     return out
 
 
-def _confidence(value: object, fld: Attribute[Any]) -> float | None:
+def _spans(value: Span | Iterable[Span] | None) -> tuple[Span, ...]:
+    return _instances(value, Span)
+
+
+def _participants(value: Participant | Iterable[Participant] | None) -> tuple[Participant, ...]:
+    return _instances(value, Participant)
+
+
+def _enum_value(enum: type[_E], value: object) -> _E:
+    if isinstance(value, enum):
+        return value
+    try:
+        return enum(value)
+    except ValueError:
+        allowed = ", ".join(str(m.value) for m in enum)
+        raise _BadValueError(f"{value!r} is not one of {allowed}", value) from None
+
+
+def _actor_kind(value: ActorKind | str) -> ActorKind:
+    return _enum_value(ActorKind, value)
+
+
+def _faction_kind(value: FactionKind | str) -> FactionKind:
+    return _enum_value(FactionKind, value)
+
+
+def _claim_form(value: ClaimForm | str) -> ClaimForm:
+    return _enum_value(ClaimForm, value)
+
+
+def _event_kind(value: EventKind | str) -> EventKind:
+    return _enum_value(EventKind, value)
+
+
+def _stance(value: Stance | str | None) -> Stance | None:
+    return None if value is None else _enum_value(Stance, value)
+
+
+def _opt_date(value: DateLike | None) -> PartialDate | None:
+    if value is None or type(value) is PartialDate:
+        return value
+    try:
+        return to_partial_date(value)
+    except ValidationError as e:
+        raise _BadValueError(str(e), value) from None
+
+
+def _mapping(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    if value is None or (isinstance(value, Mapping) and not value):
+        return _EMPTY
+    if not isinstance(value, Mapping):
+        raise _BadValueError(f"expected a mapping, got {value!r}", value)
+    for k in value:
+        if not isinstance(k, str):
+            raise _BadValueError(f"keys must be strings, got {k!r}", k)
+    return MappingProxyType(dict(value))
+
+
+def _str_mapping(value: Mapping[str, str] | None) -> Mapping[str, str]:
+    out = _mapping(value)
+    for k, v in out.items():
+        if not isinstance(v, str):
+            raise _BadValueError(f"values must be strings, got {v!r}", v, f"[{k!r}]")
+    return out
+
+
+def _confidence(value: float | None) -> float | None:
     if value is None:
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         f = float(value)
         if not math.isnan(f) and 0.0 <= f <= 1.0:
             return f
-    raise ValidationError(f"{fld.name}: expected a number from 0 to 1, got {value!r}", field=fld.name, value=value)
+    raise _BadValueError(f"expected a number from 0 to 1, got {value!r}", value)
 
 
-def _offset(value: object, fld: Attribute[Any]) -> int:
+def _offset(value: int) -> int:
     if type(value) is int and value >= 0:
         return value
-    raise ValidationError(
-        f"{fld.name}: expected a non-negative integer offset, got {value!r}", field=fld.name, value=value
-    )
+    raise _BadValueError(f"expected a non-negative integer offset, got {value!r}", value)
 
 
-def _c(fn: Any) -> Any:
-    return Converter(fn, takes_field=True)
+_C = TypeVar("_C", bound=type)
 
 
-_ID = _c(_id)
-_OPT_ID = _c(_opt_id)
-_TEXT = _c(_text)
-_OPT_TEXT = _c(_opt_text)
-_IDS = _c(_id_tuple)
-_STRS = _c(_str_tuple)
-_DATE = _c(_opt_date)
-_MAP = _c(_mapping)
-_STRMAP = _c(_str_mapping)
-_CONF = _c(_confidence)
-_OFFSET = _c(_offset)
+def _named_fields(cls: _C) -> _C:
+    """Make converter errors name their field (``stance: 'opose' is not one of ...``).
+
+    Converters are plain functions so that type checkers understand them; they
+    do not know which field they convert. This wraps the generated
+    ``__init__``: when a converter fails, the error is raised again with the
+    field's name, so the failing field is found without any cost on success.
+    """
+    init = cls.__init__  # type: ignore[misc]
+    converters = {a.name: a.converter for a in attrs.fields(cls) if a.converter is not None}
+
+    @functools.wraps(init)
+    def __init__(self: Any, **kwargs: Any) -> None:  # noqa: N807 - replaces __init__
+        try:
+            init(self, **kwargs)
+        except _BadValueError as e:
+            for name, value in kwargs.items():
+                conv = converters.get(name)
+                if conv is None:
+                    continue
+                try:
+                    conv(value)
+                except _BadValueError as inner:
+                    field_name = f"{name}{inner.sub}"
+                    raise ValidationError(
+                        f"{field_name}: {inner}", field=field_name, value=inner.value
+                    ) from None
+            raise ValidationError(str(e), value=e.value) from None
+
+    cls.__init__ = __init__  # type: ignore[misc]
+    return cls
 
 
 # --- records --------------------------------------------------------------------------------
 
 
+@_named_fields
 @define(frozen=True, slots=True, kw_only=True)
 class Span:
     """A stretch of characters in a :class:`Source`: the evidence for a record.
@@ -218,18 +249,21 @@ class Span:
         text: The covered text, if recorded.
     """
 
-    source: str = field(converter=_ID)
-    start: int = field(converter=_OFFSET)
-    end: int = field(converter=_OFFSET)
-    text: str | None = field(default=None, converter=_OPT_TEXT)
+    source: str = field(converter=_id)
+    start: int = field(converter=_offset)
+    end: int = field(converter=_offset)
+    text: str | None = field(default=None, converter=_opt_text)
 
     def __attrs_post_init__(self) -> None:
         if self.end <= self.start:
             raise ValidationError(
-                f"end: must be greater than start ({self.start}), got {self.end}", field="end", value=self.end
+                f"end: must be greater than start ({self.start}), got {self.end}",
+                field="end",
+                value=self.end,
             )
 
 
+@_named_fields
 @define(frozen=True, slots=True, kw_only=True)
 class Participant:
     """An actor or faction taking part in an :class:`Event`.
@@ -239,10 +273,11 @@ class Participant:
         role: Its role in the event, e.g. ``"candidate"``, ``"winner"``.
     """
 
-    ref: str = field(converter=_ID)
-    role: str | None = field(default=None, converter=_OPT_TEXT)
+    ref: str = field(converter=_id)
+    role: str | None = field(default=None, converter=_opt_text)
 
 
+@_named_fields
 @define(frozen=True, slots=True, kw_only=True)
 class Actor:
     """An individual political actor: a person or a single organization.
@@ -263,15 +298,15 @@ class Actor:
         attributes: Free JSON-compatible mapping for extensions.
     """
 
-    id: str = field(converter=_ID)
-    name: str = field(converter=_TEXT)
-    kind: ActorKind = field(default=ActorKind.PERSON, converter=_enum(ActorKind, optional=False))
-    aliases: tuple[str, ...] = field(default=(), converter=_STRS)
-    description: str | None = field(default=None, converter=_OPT_TEXT)
-    identifiers: Mapping[str, str] = field(default=_EMPTY, converter=_STRMAP, hash=False)
-    evidence: tuple[Span, ...] = field(default=(), converter=_typed_tuple(Span))
-    confidence: float | None = field(default=None, converter=_CONF)
-    attributes: Mapping[str, Any] = field(default=_EMPTY, converter=_MAP, hash=False)
+    id: str = field(converter=_id)
+    name: str = field(converter=_text)
+    kind: ActorKind = field(default=ActorKind.PERSON, converter=_actor_kind)
+    aliases: tuple[str, ...] = field(default=(), converter=_str_tuple)
+    description: str | None = field(default=None, converter=_opt_text)
+    identifiers: Mapping[str, str] = field(default=_EMPTY, converter=_str_mapping, hash=False)
+    evidence: tuple[Span, ...] = field(default=(), converter=_spans)
+    confidence: float | None = field(default=None, converter=_confidence)
+    attributes: Mapping[str, Any] = field(default=_EMPTY, converter=_mapping, hash=False)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -279,6 +314,7 @@ class Actor:
         return (self.name, *self.aliases)
 
 
+@_named_fields
 @define(frozen=True, slots=True, kw_only=True)
 class Faction:
     """A collective political actor: a party, a wing, a tendency, a union...
@@ -300,20 +336,22 @@ class Faction:
         attributes: Free JSON-compatible mapping for extensions.
     """
 
-    id: str = field(converter=_ID)
-    name: str = field(converter=_TEXT)
-    kind: FactionKind = field(default=FactionKind.GROUP, converter=_enum(FactionKind, optional=False))
-    parent: str | None = field(default=None, converter=_OPT_ID)
-    aliases: tuple[str, ...] = field(default=(), converter=_STRS)
-    description: str | None = field(default=None, converter=_OPT_TEXT)
-    identifiers: Mapping[str, str] = field(default=_EMPTY, converter=_STRMAP, hash=False)
-    evidence: tuple[Span, ...] = field(default=(), converter=_typed_tuple(Span))
-    confidence: float | None = field(default=None, converter=_CONF)
-    attributes: Mapping[str, Any] = field(default=_EMPTY, converter=_MAP, hash=False)
+    id: str = field(converter=_id)
+    name: str = field(converter=_text)
+    kind: FactionKind = field(default=FactionKind.GROUP, converter=_faction_kind)
+    parent: str | None = field(default=None, converter=_opt_id)
+    aliases: tuple[str, ...] = field(default=(), converter=_str_tuple)
+    description: str | None = field(default=None, converter=_opt_text)
+    identifiers: Mapping[str, str] = field(default=_EMPTY, converter=_str_mapping, hash=False)
+    evidence: tuple[Span, ...] = field(default=(), converter=_spans)
+    confidence: float | None = field(default=None, converter=_confidence)
+    attributes: Mapping[str, Any] = field(default=_EMPTY, converter=_mapping, hash=False)
 
     def __attrs_post_init__(self) -> None:
         if self.parent == self.id:
-            raise ValidationError(f"parent: a faction cannot be its own parent ({self.id!r})", field="parent")
+            raise ValidationError(
+                f"parent: a faction cannot be its own parent ({self.id!r})", field="parent"
+            )
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -321,6 +359,7 @@ class Faction:
         return (self.name, *self.aliases)
 
 
+@_named_fields
 @define(frozen=True, slots=True, kw_only=True)
 class Membership:
     """An actor (or a faction) belonging to a faction, possibly in a role, over time.
@@ -339,15 +378,15 @@ class Membership:
         attributes: Free JSON-compatible mapping for extensions.
     """
 
-    member: str = field(converter=_ID)
-    faction: str = field(converter=_ID)
-    role: str | None = field(default=None, converter=_OPT_TEXT)
-    start: PartialDate | None = field(default=None, converter=_DATE)
-    end: PartialDate | None = field(default=None, converter=_DATE)
-    sources: tuple[str, ...] = field(default=(), converter=_IDS)
-    evidence: tuple[Span, ...] = field(default=(), converter=_typed_tuple(Span))
-    confidence: float | None = field(default=None, converter=_CONF)
-    attributes: Mapping[str, Any] = field(default=_EMPTY, converter=_MAP, hash=False)
+    member: str = field(converter=_id)
+    faction: str = field(converter=_id)
+    role: str | None = field(default=None, converter=_opt_text)
+    start: PartialDate | None = field(default=None, converter=_opt_date)
+    end: PartialDate | None = field(default=None, converter=_opt_date)
+    sources: tuple[str, ...] = field(default=(), converter=_id_tuple)
+    evidence: tuple[Span, ...] = field(default=(), converter=_spans)
+    confidence: float | None = field(default=None, converter=_confidence)
+    attributes: Mapping[str, Any] = field(default=_EMPTY, converter=_mapping, hash=False)
 
     def __attrs_post_init__(self) -> None:
         if self.start is not None and self.end is not None and self.end.last < self.start.first:
@@ -361,6 +400,7 @@ class Membership:
         )
 
 
+@_named_fields
 @define(frozen=True, slots=True, kw_only=True)
 class Claim:
     """Something an actor says or does in the conflict: a political claim.
@@ -392,23 +432,24 @@ class Claim:
         attributes: Free JSON-compatible mapping for extensions.
     """
 
-    id: str = field(converter=_ID)
-    claimant: str = field(converter=_ID)
-    form: ClaimForm = field(default=ClaimForm.STATEMENT, converter=_enum(ClaimForm, optional=False))
-    target: str | None = field(default=None, converter=_OPT_ID)
-    stance: Stance | None = field(default=None, converter=_enum(Stance, optional=True))
-    addressee: str | None = field(default=None, converter=_OPT_ID)
-    issue: str | None = field(default=None, converter=_OPT_TEXT)
-    text: str | None = field(default=None, converter=_OPT_TEXT)
-    quote: str | None = field(default=None, converter=_OPT_TEXT)
-    date: PartialDate | None = field(default=None, converter=_DATE)
-    evidence: tuple[Span, ...] = field(default=(), converter=_typed_tuple(Span))
-    supports: tuple[str, ...] = field(default=(), converter=_IDS)
-    attacks: tuple[str, ...] = field(default=(), converter=_IDS)
-    confidence: float | None = field(default=None, converter=_CONF)
-    attributes: Mapping[str, Any] = field(default=_EMPTY, converter=_MAP, hash=False)
+    id: str = field(converter=_id)
+    claimant: str = field(converter=_id)
+    form: ClaimForm = field(default=ClaimForm.STATEMENT, converter=_claim_form)
+    target: str | None = field(default=None, converter=_opt_id)
+    stance: Stance | None = field(default=None, converter=_stance)
+    addressee: str | None = field(default=None, converter=_opt_id)
+    issue: str | None = field(default=None, converter=_opt_text)
+    text: str | None = field(default=None, converter=_opt_text)
+    quote: str | None = field(default=None, converter=_opt_text)
+    date: PartialDate | None = field(default=None, converter=_opt_date)
+    evidence: tuple[Span, ...] = field(default=(), converter=_spans)
+    supports: tuple[str, ...] = field(default=(), converter=_id_tuple)
+    attacks: tuple[str, ...] = field(default=(), converter=_id_tuple)
+    confidence: float | None = field(default=None, converter=_confidence)
+    attributes: Mapping[str, Any] = field(default=_EMPTY, converter=_mapping, hash=False)
 
 
+@_named_fields
 @define(frozen=True, slots=True, kw_only=True)
 class Event:
     """Something that happened: an election, a resignation, an expulsion, a coup...
@@ -428,24 +469,25 @@ class Event:
         attributes: Free JSON-compatible mapping for extensions.
     """
 
-    id: str = field(converter=_ID)
-    kind: EventKind = field(converter=_enum(EventKind, optional=False))
-    name: str | None = field(default=None, converter=_OPT_TEXT)
-    start: PartialDate | None = field(default=None, converter=_DATE)
-    end: PartialDate | None = field(default=None, converter=_DATE)
-    organization: str | None = field(default=None, converter=_OPT_ID)
-    location: str | None = field(default=None, converter=_OPT_TEXT)
-    participants: tuple[Participant, ...] = field(default=(), converter=_typed_tuple(Participant))
-    outcome: str | None = field(default=None, converter=_OPT_TEXT)
-    evidence: tuple[Span, ...] = field(default=(), converter=_typed_tuple(Span))
-    confidence: float | None = field(default=None, converter=_CONF)
-    attributes: Mapping[str, Any] = field(default=_EMPTY, converter=_MAP, hash=False)
+    id: str = field(converter=_id)
+    kind: EventKind = field(converter=_event_kind)
+    name: str | None = field(default=None, converter=_opt_text)
+    start: PartialDate | None = field(default=None, converter=_opt_date)
+    end: PartialDate | None = field(default=None, converter=_opt_date)
+    organization: str | None = field(default=None, converter=_opt_id)
+    location: str | None = field(default=None, converter=_opt_text)
+    participants: tuple[Participant, ...] = field(default=(), converter=_participants)
+    outcome: str | None = field(default=None, converter=_opt_text)
+    evidence: tuple[Span, ...] = field(default=(), converter=_spans)
+    confidence: float | None = field(default=None, converter=_confidence)
+    attributes: Mapping[str, Any] = field(default=_EMPTY, converter=_mapping, hash=False)
 
     def __attrs_post_init__(self) -> None:
         if self.start is not None and self.end is not None and self.end.last < self.start.first:
             raise ValidationError(f"end: {self.end} is before start {self.start}", field="end")
 
 
+@_named_fields
 @define(frozen=True, slots=True, kw_only=True)
 class Source:
     """A document that evidence spans point into.
@@ -462,16 +504,16 @@ class Source:
         attributes: Free JSON-compatible mapping for extensions.
     """
 
-    id: str = field(converter=_ID)
-    title: str | None = field(default=None, converter=_OPT_TEXT)
-    author: str | None = field(default=None, converter=_OPT_TEXT)
-    publisher: str | None = field(default=None, converter=_OPT_TEXT)
-    url: str | None = field(default=None, converter=_OPT_TEXT)
-    published: PartialDate | None = field(default=None, converter=_DATE)
-    kind: str | None = field(default=None, converter=_OPT_TEXT)
-    text: str | None = field(default=None, converter=_OPT_TEXT)
-    attributes: Mapping[str, Any] = field(default=_EMPTY, converter=_MAP, hash=False)
+    id: str = field(converter=_id)
+    title: str | None = field(default=None, converter=_opt_text)
+    author: str | None = field(default=None, converter=_opt_text)
+    publisher: str | None = field(default=None, converter=_opt_text)
+    url: str | None = field(default=None, converter=_opt_text)
+    published: PartialDate | None = field(default=None, converter=_opt_date)
+    kind: str | None = field(default=None, converter=_opt_text)
+    text: str | None = field(default=None, converter=_opt_text)
+    attributes: Mapping[str, Any] = field(default=_EMPTY, converter=_mapping, hash=False)
 
 
-Record = Union[Actor, Faction, Membership, Claim, Event, Source]
+Record = Actor | Faction | Membership | Claim | Event | Source
 """Any record a :class:`~discourse.Corpus` holds."""
