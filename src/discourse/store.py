@@ -327,10 +327,10 @@ class Store:
     @contextlib.contextmanager
     def _write(self) -> Iterator[None]:
         """One write transaction (BEGIN IMMEDIATE, so the write lock is taken up front)."""
+        self._check_open()
         c = self._conn
         if c.in_transaction:
             raise StoreError("a write is already in progress on this Store (writes do not nest)")
-        self._check_open()
         self._retry(lambda: c.execute("BEGIN IMMEDIATE"))
         try:
             yield
