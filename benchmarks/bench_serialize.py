@@ -1,0 +1,158 @@
+"""Dump and load 100,000 claims: discourse vs msgspec Structs and pydantic v2 models.
+
+Each library serializes the same data (claims with a target, stance, date,
+quote and one evidence span) to JSON bytes and back, in the same run. The
+ratio printed is peer time / discourse time (1.0 = as fast as the peer,
+0.5 = twice as slow).
+
+    python benchmarks/bench_serialize.py [--n 100000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import platform
+import random
+import time
+from collections.abc import Callable
+from typing import Any, Literal
+
+import msgspec
+import pydantic
+
+import discourse as dc
+from discourse.convert import decode_json, encode_json, structure_document, unstructure_corpus
+
+Stance = Literal["support", "oppose", "neutral"]
+Form = Literal["statement", "warning", "demand", "accusation", "criticism", "endorsement", "action"]
+
+
+class MSpan(msgspec.Struct, frozen=True, omit_defaults=True):
+    source: str
+    start: int
+    end: int
+    text: str | None = None
+
+
+class MClaim(msgspec.Struct, frozen=True, omit_defaults=True):
+    id: str
+    claimant: str
+    form: Form = "statement"
+    target: str | None = None
+    stance: Stance | None = None
+    quote: str | None = None
+    date: str | None = None
+    evidence: tuple[MSpan, ...] = ()
+
+
+class MDoc(msgspec.Struct, frozen=True):
+    format: str
+    version: int
+    claims: list[MClaim]
+
+
+class PSpan(pydantic.BaseModel, frozen=True):
+    source: str
+    start: int
+    end: int
+    text: str | None = None
+
+
+class PClaim(pydantic.BaseModel, frozen=True):
+    id: str
+    claimant: str
+    form: Form = "statement"
+    target: str | None = None
+    stance: Stance | None = None
+    quote: str | None = None
+    date: str | None = None
+    evidence: tuple[PSpan, ...] = ()
+
+
+class PDoc(pydantic.BaseModel):
+    format: str
+    version: int
+    claims: list[PClaim]
+
+
+def make_claims(n: int, seed: int = 7) -> list[dict[str, Any]]:
+    rng = random.Random(seed)
+    actors = [f"actor-{i}" for i in range(max(10, n // 100))]
+    forms = ["statement", "warning", "demand", "accusation", "criticism", "endorsement", "action"]
+    out = []
+    for i in range(n):
+        start = rng.randrange(0, 50_000)
+        out.append(
+            {
+                "id": f"doc-{i // 20}:c:{i}",
+                "claimant": rng.choice(actors),
+                "form": rng.choice(forms),
+                "target": rng.choice(actors),
+                "stance": rng.choice(["support", "oppose", "neutral"]),
+                "quote": "do a deal with the Blairites" if i % 3 == 0 else None,
+                "date": f"20{rng.randrange(10, 24)}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}",
+                "evidence": [{"source": f"doc-{i // 20}", "start": start, "end": start + rng.randrange(5, 200)}],
+            }
+        )
+    # Drop None values so every library sees the same minimal document.
+    return [{k: v for k, v in c.items() if v is not None} for c in out]
+
+
+def best(fn: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--n", type=int, default=100_000)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+
+    raw = make_claims(args.n)
+    doc = {"format": "discourse", "version": 1, "claims": raw}
+    data = encode_json(doc)
+
+    corpus = structure_document(decode_json(data))
+    assert len(corpus.claims()) == args.n
+    mdoc = msgspec.json.decode(data, type=MDoc)
+    pdoc = PDoc.model_validate_json(data)
+    menc = msgspec.json.Encoder()
+    mdec = msgspec.json.Decoder(MDoc)
+
+    results = {
+        "encode": {
+            "discourse": best(lambda: dc.dumps(corpus), args.repeat),
+            "msgspec": best(lambda: menc.encode(mdoc), args.repeat),
+            "pydantic": best(lambda: pdoc.model_dump_json(exclude_none=True), args.repeat),
+        },
+        "decode": {
+            "discourse": best(lambda: dc.loads(data), args.repeat),
+            "msgspec": best(lambda: mdec.decode(data), args.repeat),
+            "pydantic": best(lambda: PDoc.model_validate_json(data), args.repeat),
+        },
+    }
+    try:
+        import orjson
+
+        backend = f"orjson {orjson.__version__}"
+    except ImportError:
+        backend = "stdlib json"
+    print(f"# bench_serialize: {args.n:,} claims, best of {args.repeat}; Python {platform.python_version()}, JSON backend: {backend}")
+    print(f"# msgspec {msgspec.__version__}, pydantic {pydantic.__version__}")
+    print(f"{'op':<8}{'library':<12}{'seconds':>10}{'claims/s':>14}{'discourse vs peer':>20}")
+    for op, row in results.items():
+        ours = row["discourse"]
+        for lib, t in row.items():
+            ratio = "" if lib == "discourse" else f"{t / ours:.2f}x"
+            print(f"{op:<8}{lib:<12}{t:>10.3f}{args.n / t:>14,.0f}{ratio:>20}")
+
+
+if __name__ == "__main__":
+    main()
