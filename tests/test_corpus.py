@@ -310,3 +310,23 @@ def test_indexed_queries_agree_with_a_scan(corpus: dc.Corpus) -> None:
             assert corpus.claims(target=t, stance=s) == expected
     for cl in {c.claimant for c in all_claims}:
         assert corpus.claims(claimant=cl) == [c for c in all_claims if c.claimant == cl]
+
+
+def test_to_frame_gives_one_row_per_claim() -> None:
+    """Corpus.to_frame('claims') hands off to discourse.io.frames (pandas extra)."""
+    pytest.importorskip("pandas")
+    frame = labour().to_frame("claims")
+    assert list(frame["id"]) == ["c1", "c2", "c3", "c4", "c5"]
+    assert list(frame["stance"])[:2] == ["oppose", "oppose"]
+
+
+def test_to_store_round_trips(tmp_path: object) -> None:
+    """Corpus.to_store(path) writes a Store that reads back equal."""
+    from pathlib import Path
+
+    corpus = labour()
+    store = corpus.to_store(Path(str(tmp_path)) / "c.db")
+    try:
+        assert store.to_corpus() == corpus
+    finally:
+        store.close()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import attrs
 
@@ -31,6 +32,9 @@ from discourse.model import (
     Stance,
     to_partial_date,
 )
+
+if TYPE_CHECKING:
+    from discourse.store import Store
 
 __all__ = ["Corpus", "normalize_name"]
 
@@ -779,6 +783,31 @@ class Corpus:
                     ),
                 )
             )
+
+    # --- hand-offs to other layers (imported lazily: optional dependencies) ----------------
+
+    def to_frame(
+        self, kind: str = "claims", *, library: Literal["pandas", "polars"] = "pandas"
+    ) -> Any:
+        """One record type as a DataFrame (pandas by default, or polars).
+
+        Needs the ``frames`` extra (``pip install 'discourse-model[frames]'``).
+        See :func:`discourse.io.frames.to_frame` for the columns.
+
+        Args:
+            kind: ``"claims"``, ``"actors"``, ``"factions"``, ``"memberships"``,
+                ``"events"`` or ``"sources"``.
+            library: ``"pandas"`` or ``"polars"``.
+        """
+        from discourse.io.frames import to_frame
+
+        return to_frame(self, kind, library=library)
+
+    def to_store(self, path: str | os.PathLike[str]) -> Store:
+        """Write the corpus into a new or existing SQLite :class:`~discourse.Store` at ``path``."""
+        from discourse.store import to_store
+
+        return to_store(self, path)
 
     @overload
     def of_type(self, kind: type[_R]) -> list[_R]: ...
