@@ -788,3 +788,19 @@ def test_text_can_be_given_instead_of_read(tmp_path: Path) -> None:
     p = tmp_path / "x.gold.json"
     p.write_text(json.dumps(base_data(document="absent.txt")), encoding="utf-8")
     assert load_gold(p, text=TEXT).text == TEXT
+
+
+def test_non_list_section_is_reported_once() -> None:
+    """A section that is not a list gives one line naming it."""
+    assert bad(base_data(actors={"name": "Ann Lee"}, claims=[])).errors == (
+        "actors: expected a list, got an object",
+    )
+
+
+def test_bad_participant_names_its_event() -> None:
+    """A problem inside a participant names the event and the participant."""
+    ev = event("resignation", "resigned", participants=[{"name": "Dee Fox", "role": None}])
+    assert bad(base_data(events=[ev])).errors == (
+        "events[0].participants[0].name: 'Dee Fox' is not the name or alias of an actor or "
+        "faction of this document",
+    )

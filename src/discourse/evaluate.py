@@ -520,12 +520,13 @@ class _Checker:
                 f"{words!r} but the text at [{span[0]}, {span[1]}] reads {found!r}",
             )
 
-    def records(self, data: Mapping[str, Any], key: str) -> list[tuple[str, Any]]:
+    def records(self, data: Mapping[str, Any], key: str, where: str = "") -> list[tuple[str, Any]]:
+        path = f"{where}.{key}" if where else key
         v = data.get(key, [])
         if not isinstance(v, list):
-            self.err(key, f"expected a list, got {_show(v)}")
+            self.err(path, f"expected a list, got {_show(v)}")
             return []
-        return [(f"{key}[{i}]", r) for i, r in enumerate(v)]
+        return [(f"{path}[{i}]", r) for i, r in enumerate(v)]
 
 
 def _show(value: object) -> str:
@@ -582,7 +583,8 @@ def parse_gold(data: object, *, text: str, path: StrPath | None = None) -> Gold:
     note = data.get("note") if isinstance(data.get("note"), str) else None
 
     actors: list[GoldActor] = []
-    for w, r in ck.records(data, "actors"):
+    actor_records, faction_records = ck.records(data, "actors"), ck.records(data, "factions")
+    for w, r in actor_records:
         if ck.obj(r, w, ("name", "kind", "aliases", "roles"), ("name", "kind")):
             name, kind = ck.string(r, "name", w), ck.choice(r, "kind", w, _ACTOR_KINDS)
             aliases, roles = ck.strings(r, "aliases", w), ck.strings(r, "roles", w)
@@ -590,7 +592,7 @@ def parse_gold(data: object, *, text: str, path: StrPath | None = None) -> Gold:
                 actors.append(GoldActor(name=name, kind=kind, aliases=aliases, roles=roles))
     factions: list[GoldFaction] = []
     faction_paths: list[tuple[str, Mapping[str, Any]]] = []
-    for w, r in ck.records(data, "factions"):
+    for w, r in faction_records:
         if ck.obj(r, w, ("name", "kind", "party", "aliases"), ("name", "kind")):
             name, kind = ck.string(r, "name", w), ck.choice(r, "kind", w, _FACTION_KINDS)
             party, aliases = ck.string(r, "party", w, null=True), ck.strings(r, "aliases", w)
@@ -600,7 +602,7 @@ def parse_gold(data: object, *, text: str, path: StrPath | None = None) -> Gold:
 
     # names: each normalized name or alias belongs to one entity
     owner: dict[str, tuple[str, str]] = {}  # normalized name -> (path, kind of record)
-    for w, r in ck.records(data, "actors") + ck.records(data, "factions"):
+    for w, r in actor_records + faction_records:
         if not isinstance(r, Mapping):
             continue
         more = r.get("aliases")
@@ -709,8 +711,7 @@ def parse_gold(data: object, *, text: str, path: StrPath | None = None) -> Gold:
         outcome, required = ck.string(r, "outcome", w, null=True), ck.boolean(r, "required", w)
         known(org, f"{w}.organization")
         parts: list[GoldParticipant] = []
-        for pw, p in ck.records(r, "participants"):
-            pw = f"{w}.{pw}"
+        for pw, p in ck.records(r, "participants", w):
             if ck.obj(p, pw, ("name", "role"), ("name",)):
                 pname, role = ck.string(p, "name", pw), ck.string(p, "role", pw, null=True)
                 known(pname, f"{pw}.name")
