@@ -551,8 +551,9 @@ def signed(
     or an actor on itself) are kept: they are what cohesion measures.
 
     Node attributes: ``label``, ``type`` (``"actor"``, ``"faction"`` or
-    ``"unknown"``), ``kind``, and ``faction`` when known (for an actor, the
-    faction it belonged to at most of its claims; for a faction, itself).
+    ``"unknown"``), ``kind``, and ``faction`` and ``faction_label`` (its name)
+    when known: for an actor, the faction it belonged to at most of its
+    claims; for a faction, itself.
 
     Edge attributes: ``support`` and ``oppose`` (claim counts), ``weight``
     (``support - oppose``) and ``sign`` (``1``, ``-1`` or ``0``).
@@ -613,6 +614,8 @@ def signed(
                         lifted = [x for f in corpus.factions_of(n) for x in resolve(f.id, None)]
                         if lifted:
                             attrs["faction"] = lifted[0]
+                if "faction" in attrs:
+                    attrs["faction_label"] = _node_attrs(corpus, attrs["faction"])["label"]
                 g.add_node(n, **attrs)
     for (a, b), (s, o) in edges.items():
         w = s - o
