@@ -88,12 +88,17 @@ def record_row(record: Record) -> dict[str, Any]:
     """Every field of ``record`` as a JSON-compatible value (``None`` when unset).
 
     Enums become their values, dates ISO strings, tuples lists, spans and
-    participants dicts. Keys are in column order.
+    participants dicts with every key (``text``/``role`` may be ``None``).
+    Keys are in column order.
     """
     data = unstructure_record(record)
     row: dict[str, Any] = {}
     for name in columns(type(record)):
-        if name in data:
+        if name == "evidence" and name in data:
+            row[name] = [{"text": None, **span} for span in data[name]]
+        elif name == "participants" and name in data:
+            row[name] = [{"role": None, **p} for p in data[name]]
+        elif name in data:
             row[name] = data[name]
         elif name in _MAPPING_FIELDS:
             row[name] = {}

@@ -75,7 +75,8 @@ def write_parquet(corpus: Corpus, path: Path) -> None:
     """Write every record of ``corpus`` to one Parquet file at ``path``, atomically.
 
     Raises:
-        FormatError: A value cannot be stored (e.g. text that is not valid Unicode).
+        FormatError: A value cannot be stored (e.g. text that is not valid
+            Unicode), or the file cannot be written.
     """
     names = SCHEMA.names
     data: dict[str, list[Any]] = {n: [] for n in names}
@@ -91,8 +92,11 @@ def write_parquet(corpus: Corpus, path: Path) -> None:
         table = pa.table(data, schema=SCHEMA)
     except (pa.ArrowException, ValueError, TypeError) as e:
         raise FormatError(f"cannot store the corpus as Parquet: {e}", path=str(path)) from None
-    with atomic_path(Path(path)) as tmp:
-        pq.write_table(table, tmp)
+    try:
+        with atomic_path(Path(path)) as tmp:
+            pq.write_table(table, tmp)
+    except (OSError, pa.ArrowException) as e:
+        raise FormatError(f"cannot write: {e}", path=str(path)) from None
 
 
 def iter_read_parquet(path: Path) -> Iterator[Record]:
