@@ -633,36 +633,15 @@ def _stats(corpus: Corpus, top: int) -> dict[str, Any]:
 # --- parsing ------------------------------------------------------------------------------------
 
 
-def _parse_one(args: tuple[str, str, str | None]) -> Corpus:
-    """Parse one text (run in a worker process with --jobs)."""
-    name, text, lexicon = args
+def _parse_texts(texts: Sequence[tuple[str, str]], lexicon: str | None, jobs: int) -> list[Corpus]:
+    """Parse each ``(name, text)`` with one source per file, showing progress on stderr."""
     import importlib
 
-    Parser = importlib.import_module("discourse.parse").Parser  # noqa: N806
-
-    parser: Any
-    if lexicon is not None:
-        from discourse.parse.lexicon import Lexicon
-
-        parser = Parser(lexicon=Lexicon.from_file(lexicon))
-    else:
-        parser = Parser()
-    source = Path(name).stem if name != "stdin" else "stdin"
-    try:
-        out: Corpus = parser.parse(text, source=source)
-    except TypeError:
-        out = parser.parse(text)
-    return out
-
-
-def _parse_texts(texts: Sequence[tuple[str, str]], lexicon: str | None, jobs: int) -> list[Corpus]:
     from rich.console import Console
     from rich.progress import Progress
 
     try:
-        import importlib
-
-        importlib.import_module("discourse.parse").Parser  # noqa: B018 - fail early if missing
+        parser_cls = importlib.import_module("discourse.parse").Parser
     except (ImportError, AttributeError):
         raise _BadInputError(
             "the parser (discourse.parse.Parser) is not available in this installation"
@@ -670,23 +649,40 @@ def _parse_texts(texts: Sequence[tuple[str, str]], lexicon: str | None, jobs: in
     if lexicon is not None:
         from discourse.parse.lexicon import Lexicon
 
-        Lexicon.from_file(lexicon)  # report a bad lexicon once, before any work
-    work = [(name, text, lexicon) for name, text in texts]
+        parser = parser_cls(lexicon=Lexicon.from_file(lexicon))
+    else:
+        parser = parser_cls()
+    items = list(zip((t for _, t in texts), _source_ids([n for n, _ in texts]), strict=True))
     results: list[Corpus] = []
-    with Progress(console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("parsing", total=len(work))
-        if jobs <= 1 or len(work) <= 1:
-            for item in work:
-                results.append(_parse_one(item))
-                progress.advance(task)
-        else:
+    with contextlib.ExitStack() as stack:
+        executor = None
+        if jobs > 1 and len(items) > 1:
             from concurrent.futures import ProcessPoolExecutor
 
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
-                for result in pool.map(_parse_one, work):
-                    results.append(result)
-                    progress.advance(task)
+            executor = stack.enter_context(ProcessPoolExecutor(max_workers=jobs))
+        progress = stack.enter_context(Progress(console=Console(stderr=True), transient=True))
+        task = progress.add_task("parsing", total=len(items))
+        for corpus in parser.parse_many(items, executor=executor):
+            results.append(corpus)
+            progress.advance(task)
     return results
+
+
+def _source_ids(names: Sequence[str]) -> list[str]:
+    """One distinct source id per file: its name without extension (``-2``... on clashes)."""
+    import re
+
+    out: list[str] = []
+    taken: set[str] = set()
+    for name in names:
+        stem = Path(name).name.split(".")[0].casefold()
+        base = re.sub(r"[^\w]+", "-", stem).strip("-") or "document"
+        sid, n = base, 2
+        while sid in taken:
+            sid, n = f"{base}-{n}", n + 1
+        taken.add(sid)
+        out.append(sid)
+    return out
 
 
 def _merge_into(corpus: Corpus, part: Corpus, name: str) -> None:

@@ -101,7 +101,10 @@ def network(
         ax.text(0.5, 0.5, "empty network", ha="center", va="center", transform=ax.transAxes)
         return fig
     if layout == "spring":
-        pos = nx.spring_layout(graph, seed=seed, weight=None)
+        n = graph.number_of_nodes()
+        pos = nx.spring_layout(
+            graph, seed=seed, weight=None, k=2.5 / max(n, 1) ** 0.5, iterations=200
+        )
     elif layout == "circular":
         pos = nx.circular_layout(graph)
     elif layout == "kamada_kawai":
@@ -215,8 +218,8 @@ def timeline(
 
     Each period gets up to three stacked bars (``gid`` ``"support"``,
     ``"oppose"``, ``"other"``: neutral or no stance); each dated event in
-    the range is a dashed vertical line at its period, labelled with its
-    name (or kind). Claims whose date is vaguer than ``period`` are left out.
+    the range is a dashed vertical line (``gid`` ``"event"``) at its period,
+    labelled with its name (or kind); events of one period share a label. Claims whose date is vaguer than ``period`` are left out.
 
     Args:
         corpus: The claims' corpus.
@@ -278,14 +281,29 @@ def timeline(
                 patch.set_gid(key)
             bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
     top = max(bottom) if any(bottom) else 1
+    from matplotlib.transforms import blended_transform_factory
+
+    names_at: dict[str, list[str]] = {}
     for label, name in marks:
-        x = index[label]
-        ax.axvline(x, color="#455a64", linestyle="--", linewidth=1, gid="event")
-        ax.text(x, top * 1.02, name, rotation=90, va="bottom", ha="center", fontsize=7)
+        names_at.setdefault(label, []).append(name)
+        ax.axvline(index[label], color="#455a64", linestyle="--", linewidth=1, gid="event")
+    where = blended_transform_factory(ax.transData, ax.transAxes)
+    for label, names in names_at.items():
+        ax.text(
+            index[label] + 0.03,
+            0.97,
+            "\n".join(dict.fromkeys(names)),
+            rotation=90,
+            va="top",
+            ha="left",
+            fontsize=7,
+            transform=where,
+            color="#263238",
+        )
     step = max(1, len(periods) // 12)
     ax.set_xticks(xs[::step], periods[::step], rotation=45, ha="right", fontsize=8)
     ax.set_ylabel("claims")
-    ax.set_ylim(0, top * 1.35 if marks else top * 1.1)
+    ax.set_ylim(0, top * 1.8 if marks else top * 1.1)
     ax.legend(loc="upper left", fontsize=8, frameon=False)
     if title:
         ax.set_title(title)
