@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from discourse.corpus import Corpus
 
 __all__ = [
+    "EXACT_LIMIT",
     "Balance",
     "ConflictTimeline",
     "KeyActors",
