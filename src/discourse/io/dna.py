@@ -1128,6 +1128,7 @@ class _Writer:
             person_e = person_entity[person_id] if person_id else self.entities[(1, "")]
             org_e = org_entity[org_id] if org_id else self.entities[(2, "")]
             concept = self._entity(3, _fit(c.issue, "claims.issue", losses))
+            losses.add("claims.issue", c.issue == "")  # an empty concept reads back as no issue
             self.con.executemany(
                 "INSERT INTO DATASHORTTEXT (StatementId, VariableId, Entity) VALUES (?, ?, ?)",
                 ((sid, vid["person"], person_e), (sid, vid["organization"], org_e),
@@ -1211,7 +1212,7 @@ class _Writer:
                 self.losses.add(f"memberships.{name}", getattr(m, name) is not None)
             self.losses.add("memberships.evidence", len(m.evidence))
             self.losses.add("memberships.attributes", len(m.attributes) > 0)
-            self.losses.add("memberships.sources", tuple(carried) != m.sources)
+            self.losses.add("memberships.sources", bool(m.sources) and tuple(carried) != m.sources)
 
     def _attribute_values(self) -> None:
         rows = []
@@ -1249,11 +1250,12 @@ def write_dna(corpus: Corpus, path: Path, *, password: str = DEFAULT_PASSWORD) -
     p = Path(path)
     try:
         with atomic_path(p) as tmp:
-            con = sqlite3.connect(str(tmp))
+            con = sqlite3.connect(str(tmp), isolation_level=None)
             try:
                 con.execute("PRAGMA foreign_keys = ON")
-                with con:
-                    losses = _Writer(con, corpus, password).write()
+                con.execute("BEGIN")  # one transaction: tables and rows, one sync at the end
+                losses = _Writer(con, corpus, password).write()
+                con.execute("COMMIT")
             finally:
                 con.close()
     except sqlite3.Error as e:
