@@ -124,7 +124,7 @@ CREATE TABLE claims (
 CREATE INDEX claims_claimant ON claims (claimant);
 CREATE INDEX claims_target ON claims (target, stance);
 CREATE INDEX claims_issue ON claims (issue);
-CREATE INDEX claims_date ON claims (date_key) WHERE date_key IS NOT NULL;
+CREATE INDEX claims_date ON claims (date_first);
 CREATE TABLE claim_sources (
     source TEXT NOT NULL,
     seq    INTEGER NOT NULL,
@@ -278,8 +278,8 @@ class Store:
         c = self._conn
         try:
             self._retry(lambda: c.execute("PRAGMA journal_mode=WAL").fetchone())
-            c.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
-            c.execute(f"PRAGMA busy_timeout={int(min(self._timeout, 5.0) * 1000)}")
+            c.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")  # sql-safe: PRAGMA takes no parameters
+            c.execute(f"PRAGMA busy_timeout={int(min(self._timeout, 5.0) * 1000)}")  # sql-safe: an int
             c.execute("PRAGMA cache_size=-65536")
             c.execute("PRAGMA temp_store=MEMORY")
         except sqlite3.Error as e:
@@ -301,8 +301,8 @@ class Store:
             for stmt in _SCHEMA.split(";"):
                 if stmt.strip():
                     c.execute(stmt)
-            c.execute(f"PRAGMA application_id={_APPLICATION_ID}")
-            c.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            c.execute(f"PRAGMA application_id={_APPLICATION_ID}")  # sql-safe: a constant
+            c.execute(f"PRAGMA user_version={SCHEMA_VERSION}")  # sql-safe: a constant
 
     # --- transactions and retries -----------------------------------------------------------
 
@@ -883,8 +883,9 @@ class Store:
             where.append("c.date_first >= ?")
             params.append(lo)
         if hi is not None:
-            where.append("c.date_last <= ?")
-            params.append(hi)
+            # first <= last <= hi: the redundant bound lets the date index serve both ends.
+            where.append("c.date_last <= ? AND c.date_first <= ?")
+            params += [hi, hi]
         if faction is not None:
             prefix = _GROUP_CTE
             where.append(f"c.seq IN ({_FACTION_CLAIMS})")
