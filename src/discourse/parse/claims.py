@@ -1,0 +1,544 @@
+"""Stage 4: who claims what about whom.
+
+A claim is anchored on a **cue**: a reporting verb or phrase of the lexicon
+(*said*, *warned*, *called on*, *accused*, *backed*...), a reported act
+(*attempts to kick out*, *campaign to oust*), or ``according to X``. For each
+cue outside a quotation:
+
+- the **claimant** is the nearest actor or faction before the cue that can be
+  a subject (not after *of*, *to*, *against*..., not a possessive modifier,
+  and the person rather than the faction inside an appositive such as
+  *John McDonnell, veteran of the Labour Left, has warned*); after a
+  quotation (*"...," said Jones*) or in the passive (*backed by X*) it is the
+  actor after the cue;
+- the **target** (and for demands the **addressee**) is the first actor or
+  faction after the cue when the verb's object is a person or group
+  (*called on Corbyn to stand down*, *accused Sánchez of*);
+- the **stance** is the verb's default (*accused*: oppose, *praised*:
+  support); a demand to *stand down*, *resign*, *quit*... is opposition to
+  the addressee; negation (*did not back*) voids it, refusal (*refused to
+  back*) flips it;
+- the **quote** is the quotation of the sentence next to the cue, straight
+  or curly.
+
+Claims made by the text's own author (*the only way forward for the Left is
+to...*, *Corbyn must go*) get the claimant ``author:<source id>``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Final
+
+import attrs
+
+from discourse.model import Claim, ClaimForm, PartialDate, Span, Stance
+from discourse.parse.dates import find_dates
+from discourse.parse.document import Doc, Sent
+from discourse.parse.lexicon import Lexicon, VerbSense
+from discourse.parse.mentions import FACTION, Mention, MentionList, Mentions
+
+__all__ = ["author_id", "find_claims"]
+
+_SUBJECT_BLOCKERS: Final = frozenset(
+    {"of", "to", "for", "against", "on", "at", "from", "about", "by", "into", "over", "under", "than",
+     "like", "toward", "towards", "behind", "between", "among"}
+)  # fmt: skip
+_BE: Final = frozenset(
+    {"was", "were", "is", "are", "been", "being", "be", "'s", "got", "get", "gets"}
+)
+_NEG: Final = frozenset({"not", "n't", "never", "no", "nobody", "neither"})
+_REFUSE: Final = frozenset(
+    {
+        "refused",
+        "refuses",
+        "refuse",
+        "declined",
+        "declines",
+        "decline",
+        "failed",
+        "fails",
+        "refusing",
+        "declining",
+    }
+)
+_REMOVAL: Final = frozenset(
+    {"resign", "quit", "go", "stand", "step", "withdraw", "leave", "retire", "stop", "abandon", "drop", "end", "make"}
+)  # fmt: skip
+_REMOVAL_PARTICLE: Final = frozenset({"down", "aside", "away", "out", "way"})
+_SUPPORT_VERBS: Final = frozenset(
+    {"back", "support", "endorse", "rally", "stand", "vote", "campaign", "remain", "stay"}
+)
+_OPEN_Q: Final = frozenset({'"', "“", "``", "‘"})
+_CLOSE_Q: Final = frozenset({'"', "”", "''", "’"})
+_CLAUSE_END: Final = frozenset({";", ":", "?", "!"})
+_FINITE: Final = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_WINDOW: Final = 30
+_OBJECT_WINDOW: Final = 12
+_AUTHOR_MODALS: Final = frozenset({"must", "should"})
+_CLAUSE_OPENERS: Final = frozenset({"the", "but", "and", "so", "now", "surely", "clearly", "yet"})
+
+
+def author_id(source: str) -> str:
+    """The id of the text's own author as a claimant: ``author:<source id>``."""
+    return f"author:{source}"
+
+
+@attrs.define(slots=True, eq=False)
+class _Cues:
+    table: dict[str, list[tuple[tuple[str, ...], VerbSense]]]
+
+
+_CUES: dict[int, tuple[Lexicon, _Cues]] = {}
+
+
+def _cues(lex: Lexicon) -> _Cues:
+    hit = _CUES.get(id(lex))
+    if hit is not None and hit[0] is lex:
+        return hit[1]
+    table: dict[str, list[tuple[tuple[str, ...], VerbSense]]] = {}
+    for form, sense in lex.verb_forms().items():
+        ws = tuple(form.split())
+        table.setdefault(ws[0], []).append((ws, sense))
+    for entries in table.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    c = _Cues(table)
+    if len(_CUES) > 16:
+        _CUES.clear()
+    _CUES[id(lex)] = (lex, c)
+    return c
+
+
+def find_claims(
+    doc: Doc,
+    mentions: Mentions,
+    lexicon: Lexicon,
+    *,
+    date: PartialDate | None = None,
+) -> list[Claim]:
+    """Run the claim stage.
+
+    Args:
+        doc: The prepared document.
+        mentions: The result of the mention stage.
+        lexicon: What the parser knows.
+        date: The publication date (default date of the claims, anchor of
+            relative dates).
+
+    Returns:
+        The claims, in text order, with ids ``<source>:c:<offset of the cue>``.
+    """
+    cues = _cues(lexicon)
+    out: list[Claim] = []
+    seen: set[int] = set()
+    for s in doc.sents:
+        ms = mentions.by_sent[s.index]
+        found = _sentence_claims(doc, s, ms, mentions, cues, date, seen)
+        if not found:
+            found = _author_claims(doc, s, ms, mentions, date)
+        out.extend(found)
+    return out
+
+
+def _match_cues(s: Sent, cues: _Cues) -> list[tuple[int, int, VerbSense]]:
+    out: list[tuple[int, int, VerbSense]] = []
+    lower, tags = s.lower, s.tags
+    n = len(lower)
+    table = cues.table
+    i = 0
+    while i < n:
+        entries = table.get(lower[i])
+        hit = False
+        if entries:
+            for ws, sense in entries:
+                j = i + len(ws)
+                if j <= n and tuple(lower[i:j]) == ws:
+                    tag = tags[i]
+                    if (
+                        tag.startswith("VB")
+                        or (len(ws) > 1 and tag.startswith(("NN", "JJ")))
+                        or (sense.action and tag.startswith("NN") and len(ws) > 1)
+                    ):
+                        out.append((i, j, sense))
+                        i = j
+                        hit = True
+                    break
+        if not hit:
+            if lower[i] == "according" and i + 1 < n and lower[i + 1] == "to":
+                out.append((i, i + 2, _ACCORDING))
+                i += 2
+                continue
+            i += 1
+    return out
+
+
+_ACCORDING: Final = VerbSense("according to", ClaimForm.STATEMENT)
+_FLIP: Final = {Stance.SUPPORT: Stance.OPPOSE, Stance.OPPOSE: Stance.SUPPORT}
+
+
+def _eligible(s: Sent, m: Mention, ents: Mentions) -> bool:
+    """Whether a mention can be the subject of a verb after it."""
+    k = m.first - 1
+    while k >= 0 and s.lower[k] in (
+        "the",
+        "a",
+        "an",
+        "entire",
+        "whole",
+        "former",
+        "veteran",
+        "leading",
+    ):
+        k -= 1
+    if k >= 0 and s.lower[k] in _SUBJECT_BLOCKERS:
+        return False
+    if m.last < len(s) and s.lower[m.last] in ("'s", "'"):
+        return False
+    e = ents.entities.get(m.entity)
+    if e is None:
+        return False
+    # "the Labour MP", "Labour leader": a modifier, not the subject
+    return not (m.last < len(s) and s.lower[m.last] in _ROLEISH and e.type == FACTION)
+
+
+_ROLEISH: Final = frozenset(
+    {"mp", "mps", "leader", "leaders", "member", "members", "senator", "senators", "chair", "spokesman",
+     "spokeswoman", "spokesperson", "official", "officials", "candidate", "deputy", "minister", "activists",
+     "source", "sources", "figures", "colleague", "colleagues", "politician", "politicians", "lawmaker",
+     "lawmakers", "councillor", "councillors", "whip", "frontbencher", "backbencher", "backbenchers",
+     "leadership", "government", "conference", "president", "secretary", "general", "staff", "aide"}
+)  # fmt: skip
+
+
+def _subject(s: Sent, ms: MentionList, ents: Mentions, cue: int, floor: int = 0) -> Mention | None:
+    """The nearest mention before ``cue`` (and after ``floor``) that can be its subject (appositives skipped)."""
+    lower = s.lower
+    lo = max(0, cue - _WINDOW, floor)
+    # do not look back across a clause end or a quotation
+    for k in range(cue - 1, lo - 1, -1):
+        if lower[k] in _CLAUSE_END or s.words[k] in _CLOSE_Q or s.words[k] in _OPEN_Q:
+            lo = k + 1
+            break
+    best: Mention | None = None
+    for m in ms.backwards(cue, lo):
+        if m.last > cue:
+            continue
+        if _eligible(s, m, ents):
+            best = m
+            break
+    if best is None:
+        return None
+    # inside an appositive of an earlier person: "John McDonnell, ... of the Labour Left, has warned"
+    for p in ms.backwards(best.first, lo):
+        if p.last >= best.first:
+            continue
+        if p.last >= len(s) or lower[p.last] != ",":
+            continue
+        if not any(s.tags[k] in _FINITE for k in range(p.last, best.first)) and _eligible(
+            s, p, ents
+        ):
+            return p
+        break
+    return best
+
+
+def _after(s: Sent, ms: MentionList, start: int, window: int = _OBJECT_WINDOW) -> Mention | None:
+    """The first mention starting at or after token ``start``, within ``window`` tokens."""
+    m = ms.after(start, window)
+    if m is not None:
+        # no clause boundary in between
+        for k in range(start, m.first):
+            if (
+                s.lower[k] in _CLAUSE_END
+                or s.words[k] in _OPEN_Q
+                or s.lower[k] in ("that", "who", "which")
+            ):
+                return None
+        return m
+    return None
+
+
+def _negation(s: Sent, subject_end: int, cue: int) -> str | None:
+    lower = s.lower
+    for k in range(max(subject_end, cue - 4), cue):
+        if lower[k] in _REFUSE:
+            return "refuse"
+        if lower[k] in _NEG:
+            return "not"
+    return None
+
+
+def _demand_stance(s: Sent, after: int) -> Stance | None:
+    """``... to stand down`` → oppose; ``... to back him`` → support."""
+    lower = s.lower
+    n = len(lower)
+    k = after
+    if k < n and lower[k] == "to":
+        k += 1
+        while k < n and s.tags[k] == "RB":
+            k += 1
+        if k < n:
+            v = lower[k]
+            nxt = lower[k + 1] if k + 1 < n else ""
+            if v in ("resign", "quit", "go", "retire", "withdraw") or (
+                v in _REMOVAL and nxt in _REMOVAL_PARTICLE
+            ):
+                return Stance.OPPOSE
+            if v in ("back", "support", "endorse") or (v == "stand" and nxt in ("by", "behind")):
+                return Stance.SUPPORT
+    return None
+
+
+def _quote_for(
+    doc: Doc, s: Sent, cue_start: int, cue_end: int, inverted: bool
+) -> tuple[int, int] | None:
+    qs = doc.quotes_in(s.start, s.end)
+    if not qs:
+        return None
+    if inverted:
+        before = [q for q in qs if q[1] <= cue_start]
+        if before:
+            return before[-1]
+    after = [q for q in qs if q[0] >= cue_end]
+    if after:
+        return after[0]
+    before = [q for q in qs if q[1] <= cue_start]
+    return before[-1] if before else None
+
+
+def _sentence_claims(
+    doc: Doc,
+    s: Sent,
+    ms: MentionList,
+    ents: Mentions,
+    cues: _Cues,
+    date: PartialDate | None,
+    seen: set[int],
+) -> list[Claim]:
+    out: list[Claim] = []
+    found = _match_cues(s, cues)
+    if not found:
+        return out
+    lower = s.lower
+    n = len(s)
+    sent_date: PartialDate | None = None
+    dates = find_dates(doc.text, date, s.start, s.end)
+    sent_date = dates[0].date if dates else date
+    floor = 0
+    last: Claim | None = None
+    for i, j, sense in found:
+        cue_start, cue_end = s.starts[i], s.ends[j - 1]
+        if last is not None and s.tags[i] == "VBG" and i > 0 and lower[i - 1] == ",":
+            # "backed Sánchez, saying ...": the same claimant goes on; attach the quote
+            if last.quote is None:
+                q = _quote_for(doc, s, cue_start, cue_end, False)
+                if q is not None:
+                    qt = doc.text[q[0] : q[1]]
+                    last2 = attrs.evolve(
+                        last,
+                        quote=qt,
+                        evidence=(
+                            *last.evidence,
+                            Span(source=doc.source, start=q[0], end=q[1], text=qt),
+                        ),
+                    )
+                    out[-1] = last2
+                    last = last2
+            floor = j
+            continue
+        if doc.quote_at(cue_start, cue_end) is not None:
+            continue
+        claimant: Mention | None = None
+        target: Mention | None = None
+        addressee: Mention | None = None
+        inverted = False
+        # widen the cue over auxiliaries: "has warned", "have called on"
+        a = i
+        while a > 0 and lower[a - 1] in ("has", "have", "had", "will", "would", "'s"):
+            a -= 1
+        if sense is _ACCORDING:
+            claimant = _after(s, ms, j, 4)
+            inverted = True
+        elif j < n and lower[j] == "by" and s.tags[i] in ("VBN", "VBD") and not sense.action:
+            # passive with agent: "backed by the Establishment"
+            claimant = _after(s, ms, j + 1, 4)
+            if sense.object != "none":
+                target = _subject(s, ms, ents, i)
+                if target is None:
+                    for m in reversed(ms):
+                        if m.last <= i and i - m.last <= 4:
+                            target = m
+                            break
+        elif i > 0 and lower[i - 1] in _BE and s.tags[i] in ("VBN", "VBD"):
+            continue  # passive without agent: no claimant
+        else:
+            prev = i - 1
+            while prev >= 0 and lower[prev] in (
+                "has",
+                "have",
+                "had",
+                "also",
+                "then",
+                "later",
+                "once",
+            ):
+                prev -= 1
+            if prev >= 0 and (
+                s.words[prev] in _CLOSE_Q
+                or (lower[prev] == "," and prev > 0 and s.words[prev - 1] in _CLOSE_Q)
+            ):
+                # '"...," said X' or '"...," X said' (X before the cue is found first)
+                claimant = _after(s, ms, j, 4)
+                if claimant is not None:
+                    inverted = True
+            if claimant is None:
+                claimant = _subject(s, ms, ents, a, floor)
+                if claimant is not None and prev >= 0 and s.words[prev] in _CLOSE_Q:
+                    inverted = True
+            if sense.object != "none":
+                obj = _after(s, ms, j)
+                if obj is not None and (claimant is None or obj.entity != claimant.entity):
+                    target = obj
+                    if sense.object == "addressee":
+                        addressee = obj
+        if claimant is None:
+            continue
+        if target is not None and target.entity == claimant.entity:
+            target = None
+        stance = sense.stance
+        if addressee is not None and stance is None:
+            stance = _demand_stance(s, addressee.last)
+        neg = _negation(s, claimant.last if claimant.last <= i else 0, a)
+        if neg == "refuse":
+            stance = _FLIP.get(stance, stance) if stance is not None else None
+        elif neg == "not":
+            stance = None
+        if target is None:
+            stance = None
+            if neg is not None and not doc.quotes_in(s.start, s.end):
+                floor = j
+                continue
+        key = cue_start
+        if key in seen:
+            continue
+        seen.add(key)
+        quote = _quote_for(doc, s, cue_start, cue_end, inverted)
+        cue_from = s.starts[a]
+        evidence = [
+            Span(source=doc.source, start=cue_from, end=cue_end, text=doc.text[cue_from:cue_end])
+        ]
+        quote_text = None
+        if quote is not None:
+            quote_text = doc.text[quote[0] : quote[1]]
+            evidence.append(Span(source=doc.source, start=quote[0], end=quote[1], text=quote_text))
+        conf = 0.8 if sense is not _ACCORDING else 0.7
+        if sense.action:
+            conf = 0.6
+        if target is None and sense.object != "none":
+            conf -= 0.1
+        out.append(
+            Claim(
+                id=f"{doc.source}:c:{cue_start}",
+                claimant=claimant.entity,
+                form=sense.form,
+                target=target.entity if target else None,
+                stance=stance,
+                addressee=addressee.entity if addressee else None,
+                text=_clip(s, doc),
+                quote=quote_text,
+                date=sent_date,
+                evidence=evidence,
+                confidence=round(conf, 2),
+                attributes={
+                    "cue": doc.text[cue_from:cue_end],
+                    **({"negated": True} if neg else {}),
+                },
+            )
+        )
+        last = out[-1]
+        floor = j
+    return out
+
+
+def _clip(s: Sent, doc: Doc) -> str:
+    text = doc.text[s.start : s.end]
+    if len(text) > 300:
+        text = text[:297] + "..."
+    return text
+
+
+def _author_claims(
+    doc: Doc, s: Sent, ms: MentionList, ents: Mentions, date: PartialDate | None
+) -> list[Claim]:
+    """Prescriptions by the author: "the only way forward for X is", "X must/should"."""
+    if not ms or (s.words and s.words[-1] == "?"):
+        return []
+    lower = s.lower
+    n = len(lower)
+    hit: tuple[int, int, Mention] | None = None
+    for i in range(n):
+        w = lower[i]
+        if w == "way" and i + 2 < n and lower[i + 1] == "forward" and lower[i + 2] == "for":
+            m = _after(s, ms, i + 3, 2)
+            if m is not None:
+                first = i - 2 if i >= 2 and lower[i - 1] == "only" and lower[i - 2] == "the" else i
+                hit = (first, i + 2, m)
+                break
+        if (
+            w == "time"
+            and i >= 2
+            and lower[i - 1] == "is"
+            and lower[i - 2] == "it"
+            and i + 1 < n
+            and lower[i + 1] == "for"
+        ):
+            m = _after(s, ms, i + 2, 2)
+            if m is not None:
+                hit = (i - 2, i + 1, m)
+                break
+        if w in _AUTHOR_MODALS:
+            for m in ms:
+                starts_clause = m.first == 0 or (m.first == 1 and lower[0] in _CLAUSE_OPENERS)
+                if starts_clause and (
+                    m.last == i or (m.last == i - 1 and lower[i - 1] in ("now", "simply", "surely"))
+                ):
+                    hit = (i, i + 1, m)
+                    break
+            if hit:
+                break
+    if hit is None:
+        return []
+    a, b, m = hit
+    start, end = s.starts[a], s.ends[b - 1]
+    if doc.quote_at(start, end) is not None or doc.quotes_in(s.start, s.end):
+        return []
+    stance = _demand_stance(s, b) if lower[b - 1] in _AUTHOR_MODALS else None
+    if stance is None and lower[b - 1] in _AUTHOR_MODALS and b < n:
+        v = lower[b]
+        if v in ("resign", "quit", "go") or (
+            v in _REMOVAL and b + 1 < n and lower[b + 1] in _REMOVAL_PARTICLE
+        ):
+            stance = Stance.OPPOSE
+    dates = find_dates(doc.text, date, s.start, s.end)
+    return [
+        Claim(
+            id=f"{doc.source}:c:{start}",
+            claimant=author_id(doc.source),
+            form=ClaimForm.DEMAND,
+            target=m.entity,
+            stance=stance,
+            text=_clip(s, doc),
+            date=dates[0].date if dates else date,
+            evidence=[Span(source=doc.source, start=start, end=end, text=doc.text[start:end])],
+            confidence=0.5,
+            attributes={"cue": doc.text[start:end]},
+        )
+    ]
+
+
+def claimants(claims: Sequence[Claim]) -> Mapping[str, int]:
+    """How many claims each claimant makes."""
+    out: dict[str, int] = {}
+    for c in claims:
+        out[c.claimant] = out.get(c.claimant, 0) + 1
+    return out

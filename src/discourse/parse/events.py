@@ -1,0 +1,570 @@
+"""Stage 5: what happened: elections, challenges, resignations, expulsions, coups...
+
+Events are anchored on the trigger phrases of the lexicon (*by-election*,
+*leadership challenge*, *vote of no confidence*, *resigned*, *stood aside*,
+*was suspended*, *expelled*, *deselected*, *defected*, *split*, *coup*...).
+For each trigger:
+
+- verbal triggers in hypothetical or negated contexts (*would step aside*,
+  *called on him to stand down*, *did not resign*, questions) are not events;
+  dismissal-like verbs (*sacked*, *suspended*, *expelled*) need a person as
+  their subject (passive) or object (active);
+- the **name** and **location** come from a place name before an election
+  (*Stoke-on-Trent Central by-election*), the **organization** from a party
+  or union right before the trigger (*Unite leadership election*) or after
+  *of*, *from*, *in*;
+- **participants**: the subject of a resignation or defection, the person
+  dismissed or expelled and who did it, the party that *won* or suffered a
+  *defeat* in an election (with the **outcome** in plain words), the target
+  of a coup or challenge (*challenge to Corbyn's leadership*);
+- a coup in quotation marks or *alleged* is flagged ``attributes["alleged"]``.
+
+Several mentions of the same named event (*the Copeland by-election* twice)
+make one event with several evidence spans.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import attrs
+
+from discourse.model import Event, EventKind, FactionKind, PartialDate, Participant, Span
+from discourse.parse.dates import DateMention, find_dates
+from discourse.parse.document import Doc, Sent
+from discourse.parse.lexicon import Lexicon
+from discourse.parse.mentions import FACTION, PERSON, Mention, MentionList, Mentions
+
+__all__ = ["find_events"]
+
+_MODAL: Final = frozenset(
+    {"would", "could", "should", "might", "may", "must", "will", "to", "not", "n't", "never", "if", "whether",
+     "shall", "can", "refused", "refuses", "threatened", "threatening", "considering", "urged", "pressure"}
+)  # fmt: skip
+_BE: Final = frozenset(
+    {"was", "were", "is", "are", "been", "being", "be", "has", "have", "had", "got", "get"}
+)
+_VERBAL: Final = frozenset(
+    {EventKind.RESIGNATION, EventKind.DISMISSAL, EventKind.SUSPENSION, EventKind.EXPULSION,
+     EventKind.DESELECTION, EventKind.DEFECTION}
+)  # fmt: skip
+_DONE_TO: Final = frozenset(
+    {EventKind.DISMISSAL, EventKind.SUSPENSION, EventKind.EXPULSION, EventKind.DESELECTION}
+)
+_ELECTIONS: Final = frozenset(
+    {
+        EventKind.BY_ELECTION,
+        EventKind.GENERAL_ELECTION,
+        EventKind.LEADERSHIP_ELECTION,
+        EventKind.PRIMARY,
+    }
+)
+_WIN: Final = frozenset(
+    {
+        "won",
+        "win",
+        "wins",
+        "winning",
+        "held",
+        "holds",
+        "retained",
+        "retains",
+        "gained",
+        "gains",
+        "took",
+        "victory",
+        "triumph",
+    }
+)
+_LOSE: Final = frozenset(
+    {"lost", "lose", "loses", "losing", "defeat", "defeated", "humiliation", "drubbing", "rout"}
+)
+_ALLEGED: Final = frozenset(
+    {
+        "alleged",
+        "so-called",
+        "attempted",
+        "failed",
+        "soft",
+        "slow-motion",
+        "silent",
+        "attempt",
+        "plot",
+    }
+)
+_ELECTION_NOUNS: Final = frozenset(
+    {
+        "election",
+        "race",
+        "contest",
+        "challenge",
+        "vote",
+        "ballot",
+        "campaign",
+        "elections",
+        "season",
+    }
+)
+_WINDOW: Final = 10
+_QUOTE_MARKS: Final = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+_FUNCTION: Final = frozenset(
+    {"the", "a", "an", "after", "before", "in", "at", "on", "and", "but", "since", "while", "when", "by", "of", "for", "to", "with", "from", "last", "next", "this", "that", "its", "their"}
+)  # fmt: skip
+_ASKED: Final = frozenset(
+    {"for", "demanded", "demanding", "demand", "demands", "calls", "called", "call", "urged", "sought", "seeking",
+     "threat", "threatened", "possible", "potential", "rumoured", "rumored", "expected", "imminent"}
+)  # fmt: skip
+_BETWEEN: Final = frozenset(
+    {
+        "'s",
+        "'",
+        '"',
+        "\u201c",
+        "\u201d",
+        "``",
+        "''",
+        "a",
+        "an",
+        "the",
+        "has",
+        "have",
+        "had",
+        "actually",
+        "narrowly",
+    }
+)
+_COUP_ACTS: Final = frozenset(
+    {"abolished", "dissolved", "scrapped", "seized", "purged", "overturned", "shut", "suspended", "annulled",
+     "cancelled", "canceled", "disbanded", "ousted", "toppled", "deposed", "hijacked", "taken"}
+)  # fmt: skip
+
+
+def _triggers(lex: Lexicon) -> dict[str, list[tuple[tuple[str, ...], EventKind]]]:
+    table: dict[str, list[tuple[tuple[str, ...], EventKind]]] = {}
+    for phrase, kind in lex.event_triggers.items():
+        ws = tuple(phrase.split())
+        table.setdefault(ws[0], []).append((ws, kind))
+    for entries in table.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return table
+
+
+_TABLES: dict[int, tuple[Lexicon, dict[str, list[tuple[tuple[str, ...], EventKind]]]]] = {}
+
+
+def _table(lex: Lexicon) -> dict[str, list[tuple[tuple[str, ...], EventKind]]]:
+    hit = _TABLES.get(id(lex))
+    if hit is not None and hit[0] is lex:
+        return hit[1]
+    t = _triggers(lex)
+    if len(_TABLES) > 16:
+        _TABLES.clear()
+    _TABLES[id(lex)] = (lex, t)
+    return t
+
+
+@attrs.define(slots=True, eq=False)
+class _Draft:
+    kind: EventKind
+    name: str | None
+    location: str | None
+    organization: str | None
+    participants: list[Participant]
+    outcome: str | None
+    spans: list[tuple[int, int]]
+    date: PartialDate | None
+    alleged: bool
+    confidence: float
+
+
+def find_events(
+    doc: Doc, mentions: Mentions, lexicon: Lexicon, *, date: PartialDate | None = None
+) -> list[Event]:
+    """Run the event stage.
+
+    Args:
+        doc: The prepared document.
+        mentions: The result of the mention stage.
+        lexicon: What the parser knows.
+        date: The publication date (anchor of relative dates).
+
+    Returns:
+        The events, in order of first mention, with ids ``<source>:e:<offset>``.
+    """
+    table = _table(lexicon)
+    drafts: list[_Draft] = []
+    by_name: dict[tuple[EventKind, str], _Draft] = {}
+    for s in doc.sents:
+        ms = mentions.by_sent[s.index]
+        found = _match(s, table)
+        sent_dates = find_dates(doc.text, date, s.start, s.end) if found else []
+        for i, j, kind in found:
+            d = _event(doc, s, ms, mentions, i, j, kind, sent_dates)
+            if d is None:
+                continue
+            if d.name is not None:
+                key = (d.kind, d.name.casefold())
+                prior = by_name.get(key)
+                if prior is not None:
+                    prior.spans.extend(d.spans)
+                    for p in d.participants:
+                        if p not in prior.participants:
+                            prior.participants.append(p)
+                    prior.outcome = prior.outcome or d.outcome
+                    prior.organization = prior.organization or d.organization
+                    continue
+                by_name[key] = d
+            drafts.append(d)
+    out = []
+    for d in drafts:
+        start = d.spans[0][0]
+        out.append(
+            Event(
+                id=f"{doc.source}:e:{start}",
+                kind=d.kind,
+                name=d.name,
+                start=d.date,
+                organization=d.organization,
+                location=d.location,
+                participants=tuple(d.participants),
+                outcome=d.outcome,
+                evidence=tuple(
+                    Span(source=doc.source, start=a, end=b, text=doc.text[a:b]) for a, b in d.spans
+                ),
+                confidence=d.confidence,
+                attributes={"alleged": True} if d.alleged else {},
+            )
+        )
+    return out
+
+
+def _match(
+    s: Sent, table: dict[str, list[tuple[tuple[str, ...], EventKind]]]
+) -> list[tuple[int, int, EventKind]]:
+    out: list[tuple[int, int, EventKind]] = []
+    lower = s.lower
+    n = len(lower)
+    i = 0
+    while i < n:
+        entries = table.get(lower[i])
+        if entries:
+            for ws, kind in entries:
+                j = i + len(ws)
+                if j <= n and tuple(lower[i:j]) == ws:
+                    out.append((i, j, kind))
+                    i = j - 1
+                    break
+        i += 1
+    return out
+
+
+def _mention_before(ms: MentionList, i: int, window: int) -> Mention | None:
+    for m in ms.backwards(i, i - window - 12):
+        if m.last <= i:
+            return m if i - m.last <= window else None
+    return None
+
+
+def _mention_after(ms: MentionList, j: int, window: int) -> Mention | None:
+    return ms.after(j, window)
+
+
+def _event(
+    doc: Doc,
+    s: Sent,
+    ms: MentionList,
+    ents: Mentions,
+    i: int,
+    j: int,
+    kind: EventKind,
+    sent_dates: list[DateMention],
+) -> _Draft | None:
+    lower, tags, words = s.lower, s.tags, s.words
+    n = len(lower)
+    start, end = s.starts[i], s.ends[j - 1]
+    in_quote = doc.quote_at(start, end) is not None
+    verbal = kind in _VERBAL and tags[i].startswith("VB")
+    if kind in _VERBAL and not verbal and not tags[i].startswith("NN"):
+        return None
+    if verbal:
+        if in_quote or (words and words[-1] == "?"):
+            return None
+        for k in range(max(0, i - 3), i):
+            if lower[k] in _MODAL:
+                return None
+    elif kind in _VERBAL:
+        # "calls for his resignation", "demanded her expulsion": asked for, not done
+        for k in range(max(0, i - 4), i):
+            if lower[k] in _MODAL or lower[k] in _ASKED:
+                return None
+    if kind is EventKind.SPLIT and not (
+        tags[i].startswith("NN") and i > 0 and tags[i - 1] in ("DT", "JJ", "PRP$", "POS")
+    ):
+        return None
+    if (
+        kind is EventKind.PRIMARY
+        and j < n
+        and tags[j].startswith("NN")
+        and lower[j] not in _ELECTION_NOUNS
+    ):
+        return None
+    if kind is EventKind.PRIMARY and tags[i] not in ("NN", "NNS", "NNP"):
+        return None
+    participants: list[Participant] = []
+    organization: str | None = None
+    name: str | None = None
+    location: str | None = None
+    outcome: str | None = None
+    first = i
+    alleged = False
+    extra: list[tuple[int, int]] = []
+    conf = 0.75
+
+    def ent(m: Mention | None) -> str | None:
+        return None if m is None else m.entity
+
+    def etype(m: Mention | None) -> str | None:
+        return None if m is None else ents.entities[m.entity].type
+
+    if kind in _ELECTIONS or kind in (EventKind.LEADERSHIP_CHALLENGE, EventKind.NO_CONFIDENCE_VOTE):
+        # a place name right before: "the Stoke-on-Trent Central by-election"
+        k = i
+        while (
+            k > 0
+            and i - k < 5
+            and _capital(words[k - 1])
+            and lower[k - 1] not in _FUNCTION
+            and not _is_mentioned(ms, k - 1)
+        ):
+            k -= 1
+        if k < i and kind in (EventKind.BY_ELECTION, EventKind.GENERAL_ELECTION, EventKind.PRIMARY):
+            location = doc.text[s.starts[k] : s.ends[i - 1]]
+            first = k
+            name = f"{location} {doc.text[start:end]}"
+        # an organization right before: "the Unite leadership election", "Labour's leadership contest"
+        m = _mention_before(ms, first, 1)
+        if m is not None and m.last < first and lower[m.last] not in ("'s", "'"):
+            m = None
+        if m is not None and etype(m) == FACTION:
+            organization = _party_of(ents, m.entity)
+            if kind in (
+                EventKind.LEADERSHIP_ELECTION,
+                EventKind.LEADERSHIP_CHALLENGE,
+                EventKind.PRIMARY,
+            ):
+                name = f"{ents.entities[m.entity].name} {doc.text[start:end]}"
+        elif m is not None and etype(m) == PERSON and kind is EventKind.LEADERSHIP_CHALLENGE:
+            participants.append(Participant(ref=m.entity, role="target"))
+        if organization is None and j + 1 < n and lower[j] in ("of", "in", "for"):
+            m2 = _mention_after(ms, j + 1, 2)
+            if m2 is not None and etype(m2) == FACTION:
+                organization = _party_of(ents, m2.entity)
+        if kind in (EventKind.BY_ELECTION, EventKind.GENERAL_ELECTION, EventKind.PRIMARY):
+            outcome = _outcome(s, ms, ents, first, j, participants)
+        if (
+            kind in (EventKind.LEADERSHIP_CHALLENGE, EventKind.NO_CONFIDENCE_VOTE)
+            and j < n
+            and lower[j] in ("against", "to", "in", "of", "on")
+        ):
+            # "a challenge to Corbyn's leadership", "a vote of no confidence in May"
+            m3 = _mention_after(ms, j + 1, 2)
+            if m3 is not None and etype(m3) == PERSON:
+                participants.append(Participant(ref=m3.entity, role="target"))
+        conf = 0.85
+    elif kind is EventKind.COUP:
+        alleged = in_quote or any(lower[k] in _ALLEGED for k in range(max(0, i - 2), i))
+        m = _mention_after(ms, j, _WINDOW)
+        if m is not None and etype(m) == PERSON:
+            participants.append(Participant(ref=m.entity, role="target"))
+        k = i - 1
+        while k > 0 and lower[k] in (
+            "soft",
+            "alleged",
+            "so-called",
+            "attempted",
+            "failed",
+            "a",
+            "the",
+        ):
+            k -= 1
+        conf = 0.6 if alleged else 0.7
+        if not alleged:
+            act = _coup_act(doc, s, i, mentions_of=ents)
+            if act is not None:
+                extra.append(act[:2])
+                organization = act[2]
+    elif kind in _VERBAL:
+        passive = (
+            verbal
+            and i > 0
+            and (lower[i - 1] in _BE or (i > 1 and lower[i - 2] in _BE and tags[i - 1] == "RB"))
+        )
+        subj = _mention_before(ms, i, 6)
+        obj = _mention_after(ms, j, 3)
+        if kind in _DONE_TO and verbal:
+            if passive:
+                if subj is None or etype(subj) != PERSON:
+                    return None
+                participants.append(Participant(ref=subj.entity, role="subject"))
+                agent = _mention_after(ms, j, 3) if j < n and lower[j] == "by" else None
+                if agent is not None:
+                    participants.append(Participant(ref=agent.entity, role="agent"))
+            elif obj is not None and etype(obj) == PERSON:
+                participants.append(Participant(ref=obj.entity, role="subject"))
+                if subj is not None:
+                    participants.append(Participant(ref=subj.entity, role="agent"))
+            else:
+                return None
+        elif kind in _DONE_TO:
+            # nouns: "the suspension of X", "X's expulsion"
+            m = _mention_after(ms, j, 2) if j < n and lower[j] == "of" else None
+            if m is None and i >= 2 and lower[i - 1] in ("'s", "'"):
+                m = _mention_before(ms, i - 1, 0)
+            if m is not None and etype(m) == PERSON:
+                participants.append(Participant(ref=m.entity, role="subject"))
+            elif kind is not EventKind.DESELECTION and kind is not EventKind.EXPULSION:
+                return None
+        else:
+            # resignation, defection: the subject acts
+            who = subj if verbal else None
+            if not verbal:
+                if j < n and lower[j] == "of":
+                    who = _mention_after(ms, j + 1, 1)
+                elif i >= 2 and lower[i - 1] in ("'s", "'"):
+                    who = _mention_before(ms, i - 1, 0)
+            if who is None or etype(who) != PERSON:
+                if verbal:
+                    return None
+            else:
+                participants.append(
+                    Participant(
+                        ref=who.entity,
+                        role="defector" if kind is EventKind.DEFECTION else "subject",
+                    )
+                )
+        # the organization left, suspended from, expelled from
+        for k in range(j, min(n, j + 6)):
+            if lower[k] in ("from", "of", "as"):
+                m = _mention_after(ms, k + 1, 2)
+                if m is not None and etype(m) == FACTION:
+                    organization = m.entity
+                break
+        if kind is EventKind.DEFECTION:
+            for k in range(j, min(n, j + 10)):
+                if lower[k] in ("to", "joined", "joining"):
+                    m = _mention_after(ms, k + 1, 2)
+                    if m is not None and etype(m) == FACTION:
+                        participants.append(Participant(ref=m.entity, role="destination"))
+                    break
+        conf = 0.75
+    if organization is None and kind in (EventKind.SPLIT,):
+        m = _mention_after(ms, j, 4)
+        if m is not None and etype(m) == FACTION:
+            organization = m.entity
+    dates = sent_dates
+    return _Draft(
+        kind=kind,
+        name=name,
+        location=location,
+        organization=organization,
+        participants=participants,
+        outcome=outcome,
+        spans=[(s.starts[first], end), *extra],
+        date=dates[0].date if dates else None,
+        alleged=alleged,
+        confidence=conf,
+    )
+
+
+def _owner_before(s: Sent, ms: MentionList, k: int) -> Mention | None:
+    """The mention that owns or is the subject of token ``k``: ``Labour's "humiliating" defeat``."""
+    for m in ms.backwards(k, k - 20):
+        if m.last > k:
+            continue
+        if k - m.last > 6:
+            return None
+        quoted = False
+        for x in range(m.last, k):
+            w = s.lower[x]
+            if w in _QUOTE_MARKS:
+                quoted = not quoted
+            elif not (quoted or w in _BETWEEN or s.tags[x] in ("JJ", "RB", "MD", "VBG", "VBN")):
+                return None
+        return m
+    return None
+
+
+def _coup_act(
+    doc: Doc, s: Sent, i: int, *, mentions_of: Mentions
+) -> tuple[int, int, str | None] | None:
+    """What a coup "described as a coup" consisted of: the latest act in this or the two previous sentences.
+
+    Returns:
+        ``(start, end)`` of the act's clause and the organization it was done to, if named.
+    """
+    for si in range(s.index, max(-1, s.index - 3), -1):
+        sent = doc.sents[si]
+        stop = i if si == s.index else len(sent)
+        for k in range(stop - 1, -1, -1):
+            if sent.lower[k] in _COUP_ACTS:
+                a = max(0, k - 4)
+                while a < k and sent.lower[a] in (",", ";", "'s", "'"):
+                    a += 1
+                org: str | None = None
+                for m in mentions_of.by_sent[si].backwards(k, k - 20):
+                    if (
+                        m.last <= k
+                        and k - m.last <= 6
+                        and mentions_of.entities[m.entity].type == FACTION
+                    ):
+                        org = m.entity
+                return sent.starts[a], sent.ends[k], org
+    return None
+
+
+def _party_of(ents: Mentions, eid: str) -> str:
+    """A wing's or caucus's parent party, else the faction itself."""
+    e = ents.entities[eid]
+    if e.faction_kind not in (FactionKind.PARTY, FactionKind.UNION) and e.parent is not None:
+        return e.parent
+    return eid
+
+
+def _capital(w: str) -> bool:
+    return bool(w) and w[0].isupper() and w[0].isalpha()
+
+
+def _is_mentioned(ms: MentionList, k: int) -> bool:
+    return ms.covering(k) is not None
+
+
+def _outcome(
+    s: Sent, ms: MentionList, ents: Mentions, first: int, j: int, participants: list[Participant]
+) -> str | None:
+    """Who won or lost the election mentioned at ``first..j``, from the same clause."""
+    lower = s.lower
+    lo = max(0, first - _WINDOW)
+    hi = min(len(lower), j + 6)
+    for k in range(lo, hi):
+        w = lower[k]
+        if w not in _WIN and w not in _LOSE:
+            continue
+        won = w in _WIN
+        m = _owner_before(s, ms, k)
+        if (
+            m is None
+            and w in ("victory", "defeat", "triumph", "humiliation")
+            and k + 1 < len(lower)
+            and lower[k + 1] == "for"
+        ):
+            m = _mention_after(ms, k + 2, 1)
+        if m is None:
+            continue
+        e = ents.entities[m.entity]
+        party_like = e.faction_kind in (FactionKind.PARTY, FactionKind.UNION)
+        if e.type != PERSON and not (e.type == FACTION and party_like):
+            continue
+        participants.append(Participant(ref=e.id, role="winner" if won else "loser"))
+        short = e.name.split()[0] if e.type == FACTION and e.name.endswith(" Party") else e.name
+        return f"{short} won" if won else f"{short} defeated"
+    return None

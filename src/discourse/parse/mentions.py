@@ -1,0 +1,1240 @@
+"""Stage 3: who and which groups are mentioned, and in what roles.
+
+Finds, sentence by sentence:
+
+- **known names** from the :class:`~discourse.parse.lexicon.Lexicon`
+  (parties, unions, user-supplied people and factions, with aliases);
+- **persons**: runs of capitalized words (particles such as *de*, *van*,
+  *al-* allowed, diacritics and apostrophes as in *Kühnert*, *O'Brien*) that
+  start with a known given name, follow a title or role (*Senator*, *SPD
+  leader*), precede an appositive role or a reporting verb, or are tagged as
+  proper nouns; later mentions by surname or possessive (*Corbyn's*) resolve
+  to the same actor; countries, months, institutions and sentence adverbs are
+  not persons;
+- **factions** without a lexicon: *-ite(s)* and *-ista(s)* wings (*Blairite
+  wing*), *the X wing/camp/caucus/faction/movement*, *the Left*, *supporters
+  of X*, *allies of X*, *X supporters*, capitalized names ending in *Party*,
+  *Union*, *Caucus*..., each with its parent party when the text gives it
+  (*of the Labour Party*, *Labour Left*, *inside the SPD*);
+- **roles**: titles before names (*Labour MP Jess Phillips*) and appositives
+  (*John McDonnell, Shadow Chancellor and veteran of the Labour Left*),
+  giving memberships with the role.
+
+Everything runs in one left-to-right pass per sentence plus one pass for
+surnames, with look-around windows of a few tokens, so time is linear in the
+length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from itertools import pairwise
+from typing import Final
+
+import attrs
+
+from discourse.model import ActorKind, FactionKind
+from discourse.parse.document import Doc, Sent
+from discourse.parse.lexicon import Lexicon
+from discourse.parse.tokenize import token_spans
+
+__all__ = [
+    "Entity",
+    "MembershipDraft",
+    "Mention",
+    "MentionList",
+    "Mentions",
+    "find_mentions",
+    "slug",
+]
+
+PERSON: Final = "person"
+FACTION: Final = "faction"
+
+_SLUG: Final = re.compile(r"[\W_]+")
+_ITE: Final = re.compile(r"([A-Z][\w'-]*?[a-z])(?:ites?|istas?)")
+_NOT_ITE: Final = frozenset(
+    {
+        "elite", "elites", "favourite", "favourites", "favorite", "favorites", "opposite",
+        "opposites", "website", "websites", "satellite", "satellites", "appetite", "socialite",
+        "socialites", "israelite", "israelites", "shiite", "shiites", "sunnite", "luddite",
+        "luddites", "termite", "termites", "marmite", "vegemite", "dynamite", "granite",
+        "suite", "suites", "unite", "unites", "invite", "invites", "polite", "despite",
+        "contrite", "erudite", "recondite", "requisite", "exquisite", "bauxite", "kryptonite",
+        "finite", "infinite", "composite", "baptista", "vista", "vistas", "fashionista",
+        "fashionistas", "barista", "baristas", "sandinista", "sandinistas", "white", "whites",
+        "quite", "write", "writes", "bite", "bites", "site", "sites", "rite", "rites", "kite",
+        "spite", "sprite", "mite", "mites", "lite", "cite", "cites", "ignite", "ignites",
+        "expedite", "reunite", "reunites", "incite", "incites", "excite", "excites", "recite",
+        "graphite", "meteorite", "meteorites", "parasite", "parasites", "campsite", "offsite",
+        "onsite", "prerequisite", "oppositeites",
+    }
+)  # fmt: skip
+_POSSESSIVE: Final = frozenset({"'s", "'", "’s", "’"})
+_DETERMINERS: Final = frozenset(
+    {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"}
+)
+_SUPPORTER_NOUNS: Final = frozenset(
+    {
+        "supporters",
+        "allies",
+        "loyalists",
+        "backers",
+        "followers",
+        "acolytes",
+        "critics",
+        "opponents",
+    }
+)
+_SUPPORTER_GROUP: Final = frozenset(
+    {"supporters", "allies", "loyalists", "backers", "followers", "acolytes"}
+)
+_PARENT_PREPS: Final = frozenset({"of", "in", "inside", "within"})
+_PLACE_NEXT: Final = frozenset(
+    {
+        "by-election",
+        "by-elections",
+        "byelection",
+        "constituency",
+        "seat",
+        "electorate",
+        "district",
+        "council",
+        "city",
+    }
+)
+_PLACE_PREV: Final = frozenset({"in", "at", "from", "to", "near", "across", "around"})
+_CAP_STOP: Final = frozenset({"i", "i'm", "i'd", "ok", "okay"})
+_MAX_NAME: Final = 5
+_WINDOW: Final = 8
+
+
+def slug(name: str) -> str:
+    """A stable id from a name: casefolded words joined by hyphens.
+
+    Example:
+        >>> slug("Jeremy Corbyn’s"), slug("Kevin Kühnert")
+        ('jeremy-corbyn-s', 'kevin-kühnert')
+    """
+    s = _SLUG.sub("-", unicodedata.normalize("NFC", name).casefold()).strip("-")
+    return s or "x"
+
+
+@attrs.define(slots=True, eq=False)
+class Entity:
+    """An actor or faction found in the text (before it becomes a record).
+
+    Attributes:
+        id: Its record id.
+        name: Canonical name.
+        type: ``"person"`` or ``"faction"``.
+        faction_kind: For factions, the kind.
+        actor_kind: For actors, the kind.
+        parent: Id of the parent faction, if known.
+        aliases: Surface forms seen in the text (and known aliases).
+        spans: ``(start, end)`` of each mention.
+        confidence: How sure the detector is, 0 to 1.
+        roles: Role phrases as written.
+        anchor: For tendencies named after a person, that person's id.
+        known: Whether it came from the lexicon.
+    """
+
+    id: str
+    name: str
+    type: str
+    faction_kind: FactionKind = FactionKind.GROUP
+    actor_kind: ActorKind = ActorKind.PERSON
+    parent: str | None = None
+    aliases: dict[str, None] = attrs.field(factory=dict)
+    spans: list[tuple[int, int]] = attrs.field(factory=list)
+    confidence: float = 0.7
+    roles: list[str] = attrs.field(factory=list)
+    anchor: str | None = None
+    known: bool = False
+
+
+@attrs.frozen
+class Mention:
+    """One mention of an entity in a sentence.
+
+    Attributes:
+        entity: The entity id.
+        first: Index of its first token in the sentence.
+        last: Index one past its last token.
+        start: Character offset of the mention.
+        end: Character offset one past it.
+        head: Index of the token that carries the name (for attaching
+            possessives and verbs).
+    """
+
+    entity: str
+    first: int
+    last: int
+    start: int
+    end: int
+
+
+class MentionList(list[Mention]):
+    """The mentions of one sentence, sorted by position, with bounded-time look-ups."""
+
+    __slots__ = ("firsts",)
+
+    def __init__(self, items: Iterable[Mention] = ()) -> None:
+        super().__init__(sorted(items, key=lambda m: (m.first, -m.last)))
+        self.firsts = [m.first for m in self]
+
+    def after(self, start: int, window: int) -> Mention | None:
+        """The first mention starting at token ``start`` or later, at most ``window`` tokens on."""
+        k = bisect_left(self.firsts, start)
+        if k < len(self) and self[k].first - start <= window:
+            return self[k]
+        return None
+
+    def backwards(self, i: int, lo: int) -> Iterator[Mention]:
+        """Mentions starting before token ``i`` and at or after ``lo``, nearest first."""
+        k = bisect_left(self.firsts, i) - 1
+        while k >= 0 and self[k].first >= lo:
+            yield self[k]
+            k -= 1
+
+    def covering(self, k: int) -> Mention | None:
+        """The mention that covers token ``k``, if any."""
+        for m in self.backwards(k + 1, k - 12):
+            if m.first <= k < m.last:
+                return m
+        return None
+
+
+@attrs.frozen
+class MembershipDraft:
+    """A membership found in the text.
+
+    Attributes:
+        member: Actor id.
+        faction: Faction id, or ``None`` to attach to the document's main party.
+        role: The role as written.
+        start: Offset of the evidence.
+        end: End of the evidence.
+        confidence: How sure the detector is.
+    """
+
+    member: str
+    faction: str | None
+    role: str | None
+    start: int
+    end: int
+    confidence: float
+
+
+@attrs.define(slots=True, eq=False)
+class Mentions:
+    """The result of the mention stage.
+
+    Attributes:
+        entities: Every entity, by id, in order of first mention.
+        by_sent: The mentions of each sentence, sorted by position.
+        memberships: Memberships found (roles, possessives, known parties).
+        places: ``(sentence, first, last)`` token ranges read as place names.
+    """
+
+    entities: dict[str, Entity]
+    by_sent: list[MentionList]
+    memberships: list[MembershipDraft]
+    places: list[tuple[int, int, int]]
+
+    def main_party(self) -> str | None:
+        """The most mentioned party of the document, if any."""
+        best: tuple[int, int, str] | None = None
+        for order, e in enumerate(self.entities.values()):
+            if e.type == FACTION and e.faction_kind is FactionKind.PARTY:
+                key = (len(e.spans), -order, e.id)
+                if best is None or key > best:
+                    best = key
+        return best[2] if best else None
+
+
+# --- the matcher for known names -------------------------------------------------------
+
+
+@attrs.define(slots=True, eq=False)
+class _Known:
+    name: str
+    type: str
+    faction_kind: FactionKind
+    actor_kind: ActorKind
+    parent: str | None
+    id: str | None
+    aliases: tuple[str, ...]
+    party: str | None = None
+    role: str | None = None
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(phrase[a:b].replace("\u2019", "'") for a, b in token_spans(phrase))
+
+
+@attrs.define(slots=True, eq=False)
+class _Tables:
+    lexicon: Lexicon
+    known: dict[str, list[tuple[tuple[str, ...], _Known]]]
+    surnames: dict[str, _Known]
+    roles: frozenset[str]
+    not_names: frozenset[str]
+    first_names: frozenset[str]
+    titles: frozenset[str]
+    particles: frozenset[str]
+    heads: dict[str, FactionKind]
+    blocs: dict[str, FactionKind]
+    org_heads: dict[str, FactionKind | None]
+    verbs: frozenset[str]
+
+
+_TABLES: dict[int, tuple[Lexicon, _Tables]] = {}
+
+
+def _tables(lex: Lexicon) -> _Tables:
+    hit = _TABLES.get(id(lex))
+    if hit is not None and hit[0] is lex:
+        return hit[1]
+    known: dict[str, list[tuple[tuple[str, ...], _Known]]] = {}
+    surnames: dict[str, _Known] = {}
+
+    def add(k: _Known) -> None:
+        for phrase in (k.name, *k.aliases):
+            ws = _words(phrase)
+            if ws and ws[0].lower() == "the" and len(ws) > 1:
+                ws = ws[1:]
+            if ws:
+                known.setdefault(ws[0], []).append((ws, k))
+
+    for f in lex.factions:
+        add(_Known(f.name, FACTION, f.kind, ActorKind.ORGANIZATION, f.parent, f.id, f.aliases))
+    for a in lex.actors:
+        k = _Known(
+            a.name, PERSON, FactionKind.GROUP, a.kind, None, a.id, a.aliases, a.party, a.role
+        )
+        add(k)
+        parts = _words(a.name)
+        if a.kind is ActorKind.PERSON and len(parts) > 1:
+            surnames.setdefault(parts[-1], k)
+    for entries in known.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    verbs = frozenset(form.split(" ")[0] for form in lex.verb_forms())
+    tables = _Tables(
+        lexicon=lex,
+        known=known,
+        surnames=surnames,
+        roles=lex.role_nouns,
+        not_names=lex.not_names,
+        first_names=lex.first_names,
+        titles=frozenset(t.rstrip(".") for t in lex.titles),
+        particles=lex.name_particles,
+        heads=dict(lex.faction_heads),
+        blocs=dict(lex.bloc_words),
+        org_heads=dict(lex.org_heads),
+        verbs=verbs,
+    )
+    if len(_TABLES) > 16:
+        _TABLES.clear()
+    _TABLES[id(lex)] = (lex, tables)
+    return tables
+
+
+# --- the stage -------------------------------------------------------------------------
+
+
+def _is_cap(w: str) -> bool:
+    return bool(w) and w[0].isupper() and (len(w) == 1 or not w.isupper() or len(w) <= 5)
+
+
+def _name_token(w: str) -> bool:
+    """A word that can be part of a capitalized name (``Kühnert``, ``O'Brien``, ``al-Assad``)."""
+    if not w or not w[0].isalpha():
+        return False
+    if w[0].isupper():
+        return True
+    # al-Assad, bin-Salman, d'Estaing
+    i = w.find("-")
+    if i < 0:
+        i = w.find("'")
+    return 0 < i < len(w) - 1 and w[i + 1].isupper()
+
+
+class _Builder:
+    """Collects entities, mentions and memberships for one document."""
+
+    def __init__(self, doc: Doc, t: _Tables) -> None:
+        self.doc = doc
+        self.t = t
+        self.entities: dict[str, Entity] = {}
+        self.by_key: dict[tuple[str, str], str] = {}
+        self.by_sent: list[list[Mention]] = [[] for _ in doc.sents]
+        self.memberships: list[MembershipDraft] = []
+        self.places: list[tuple[int, int, int]] = []
+        self.used: list[bytearray] = [bytearray(len(s)) for s in doc.sents]
+        self.surnames: dict[str, str] = {}
+        self.pending_parent: list[tuple[str, int, int]] = []
+        self.groups: dict[str, str] = {}
+        self.first_at: list[dict[int, list[Mention]]] = [{} for _ in doc.sents]
+
+    # -- entity table --
+
+    def entity(
+        self,
+        name: str,
+        type_: str,
+        *,
+        faction_kind: FactionKind = FactionKind.GROUP,
+        actor_kind: ActorKind = ActorKind.PERSON,
+        confidence: float = 0.7,
+        id_: str | None = None,
+        key: str | None = None,
+        known: bool = False,
+    ) -> Entity:
+        k = (type_, key or name.casefold())
+        eid = self.by_key.get(k)
+        if eid is not None:
+            e = self.entities[eid]
+            e.confidence = max(e.confidence, confidence)
+            return e
+        base = id_ or slug(name)
+        eid = base
+        n = 2
+        while eid in self.entities:
+            eid = f"{base}-{n}"
+            n += 1
+        e = Entity(
+            eid,
+            name,
+            type_,
+            faction_kind=faction_kind,
+            actor_kind=actor_kind,
+            confidence=confidence,
+            known=known,
+        )
+        self.entities[eid] = e
+        self.by_key[k] = eid
+        return e
+
+    def mention(
+        self, s: Sent, e: Entity, first: int, last: int, surface: str | None = None
+    ) -> Mention:
+        start, end = s.starts[first], s.ends[last - 1]
+        text = surface if surface is not None else self.doc.text[start:end]
+        e.aliases.setdefault(text, None)
+        e.spans.append((start, end))
+        used = self.used[s.index]
+        for i in range(first, last):
+            used[i] = 1
+        m = Mention(e.id, first, last, start, end)
+        self.by_sent[s.index].append(m)
+        self.first_at[s.index].setdefault(first, []).append(m)
+        return m
+
+    def near(self, si: int, lo: int, hi: int) -> list[Mention]:
+        """The mentions of sentence ``si`` that start at tokens ``lo..hi-1`` (bounded work)."""
+        at = self.first_at[si]
+        out: list[Mention] = []
+        for k in range(max(0, lo), hi):
+            found = at.get(k)
+            if found:
+                out.extend(found)
+        return out
+
+    def free(self, s: Sent, first: int, last: int) -> bool:
+        used = self.used[s.index]
+        return not any(used[first:last])
+
+    # -- pass 1 --
+
+    def known_names(self, s: Sent) -> None:
+        words = s.words
+        known = self.t.known
+        i = 0
+        n = len(words)
+        while i < n:
+            entries = known.get(words[i])
+            if entries:
+                for ws, k in entries:
+                    j = i + len(ws)
+                    if j <= n and tuple(words[i:j]) == ws and self.free(s, i, j):
+                        self._known(s, k, i, j)
+                        i = j - 1
+                        break
+            i += 1
+
+    def _known(self, s: Sent, k: _Known, i: int, j: int) -> None:
+        if k.type == FACTION:
+            e = self.entity(
+                k.name, FACTION, faction_kind=k.faction_kind, confidence=0.95, id_=k.id, known=True
+            )
+            if k.parent and e.parent is None:
+                parent = self.entity(
+                    k.parent, FACTION, faction_kind=FactionKind.PARTY, confidence=0.9
+                )
+                if parent.id != e.id:
+                    e.parent = parent.id
+        else:
+            e = self.entity(
+                k.name, PERSON, actor_kind=k.actor_kind, confidence=0.95, id_=k.id, known=True
+            )
+            if k.party:
+                party = self.entity(
+                    k.party, FACTION, faction_kind=FactionKind.PARTY, confidence=0.9
+                )
+                self.memberships.append(
+                    MembershipDraft(e.id, party.id, k.role, s.starts[i], s.ends[j - 1], 0.9)
+                )
+        for a in k.aliases:
+            e.aliases.setdefault(a, None)
+        self.mention(s, e, i, j)
+
+    def ite_wings(self, s: Sent) -> None:
+        words = s.words
+        n = len(words)
+        for i, w in enumerate(words):
+            if not w[:1].isupper() or self.used[s.index][i]:
+                continue
+            m = _ITE.fullmatch(w)
+            if m is None or w.lower() in _NOT_ITE or len(m.group(1)) < 3:
+                continue
+            stem = m.group(1)
+            name = stem + ("istas" if w.endswith(("ista", "istas")) else "ites")
+            j = i + 1
+            kind = FactionKind.WING
+            if j < n and s.lower[j] in self.t.heads:
+                j += 1
+            e = self.entity(
+                name, FACTION, faction_kind=kind, confidence=0.85, key="wing:" + stem.casefold()
+            )
+            first = i - 1 if i > 0 and s.lower[i - 1] == "the" else i
+            e.aliases.setdefault(name, None)
+            self.mention(s, e, first, j)
+            self._parent_after(s, e, j)
+
+    def _parent_after(self, s: Sent, e: Entity, j: int) -> None:
+        """``... of the Labour Party``: remember the parent to resolve after pass 1."""
+        if j + 1 < len(s) and s.lower[j] in _PARENT_PREPS:
+            self.pending_parent.append((e.id, s.index, j + 1))
+
+    def group_phrases(self, s: Sent) -> None:
+        """``the Corbyn movement``, ``the Tea Party caucus``, ``the progressive wing``, ``the Left``."""
+        words, lower = s.words, s.lower
+        heads, blocs = self.t.heads, self.t.blocs
+        n = len(words)
+        used = self.used[s.index]
+        for i in range(n):
+            h = lower[i]
+            if h not in heads or used[i]:
+                continue
+            if self._party_sub(s, i):
+                continue
+            # head word: look back for capitalized modifiers or a political adjective
+            j = i - 1
+            if j >= 1 and lower[j] in _GROUP_MODS and _name_token(words[j - 1]) and not used[j - 1]:
+                j -= 1  # "the Jusos youth wing"
+            while (
+                j >= 0
+                and j > i - 4
+                and (_name_token(words[j]) and not used[j])
+                and lower[j] != "the"
+            ):
+                j -= 1
+            first = j + 1
+            kind = heads[h]
+            if first < i and all(w in self.t.not_names for w in words[first:i]):
+                continue
+            if first < i:
+                mod = " ".join(words[first:i])
+                if h in ("left", "right") and not words[i][0].isupper():
+                    continue
+                name = f"{mod} {words[i] if words[i][0].isupper() else h}"
+                e = self.entity(name, FACTION, faction_kind=kind, confidence=0.8)
+                start = first - 1 if first > 0 and lower[first - 1] == "the" else first
+                self.mention(s, e, start, i + 1)
+                self._parent_after(s, e, i + 1)
+            elif (
+                j >= 0
+                and lower[j] in _ADJECTIVES
+                and (j == 0 or lower[j - 1] in ("the", "'s", "its"))
+            ):
+                if h in ("left", "right"):
+                    continue
+                name = f"{lower[j]} {h}"
+                e = self.entity(name, FACTION, faction_kind=kind, confidence=0.6, key=name)
+                start = j - 1 if j > 0 and lower[j - 1] == "the" else j
+                self.mention(s, e, start, i + 1)
+                self._parent_after(s, e, i + 1)
+                if j >= 2 and lower[j - 1] == "'s":
+                    self.pending_parent.append((e.id, s.index, j - 2))
+        # bare bloc words: "the Left", "the Establishment", "the Remainers"
+        for i in range(1, n):
+            w = words[i]
+            if used[i] or w not in blocs:
+                continue
+            k = i - 1
+            while k > 0 and lower[k] in (
+                "entire",
+                "whole",
+                "hard",
+                "soft",
+                "old",
+                "new",
+                "political",
+                "radical",
+            ):
+                k -= 1
+            if lower[k] != "the" and lower[k] != "'s":
+                continue
+            if i + 1 < n and _name_token(words[i + 1]) and not used[i + 1]:
+                continue
+            e = self.entity(
+                w, FACTION, faction_kind=blocs[w], confidence=0.7, key="bloc:" + w.casefold()
+            )
+            self.mention(s, e, k if lower[k] == "the" else i, i + 1)
+
+    def _party_sub(self, s: Sent, i: int) -> bool:
+        """``the Labour Left``, ``the Tory right``, ``the SPD left wing``: a tendency inside a party."""
+        h = s.lower[i]
+        if i == 0:
+            return False
+        m = next((x for x in self.near(s.index, i - 10, i) if x.last == i), None)
+        if m is None:
+            return False
+        party = self.entities[m.entity]
+        if party.type != FACTION or party.faction_kind is not FactionKind.PARTY:
+            return False
+        j = i + 1
+        if h in ("left", "right") and j < len(s) and s.lower[j] in ("wing", "faction"):
+            j += 1
+        surface = self.doc.text[s.starts[m.first] : s.ends[j - 1]]
+        if surface.lower().startswith("the "):
+            surface = surface[4:]
+        name = surface.replace("\u2019", "'")
+        kind = self.t.heads[s.lower[j - 1]]
+        e = self.entity(name, FACTION, faction_kind=kind, confidence=0.85)
+        if e.parent is None:
+            e.parent = party.id
+        self.by_sent[s.index].remove(m)
+        self.first_at[s.index][m.first].remove(m)
+        if (m.start, m.end) in party.spans:
+            party.spans.remove((m.start, m.end))
+        self.mention(s, e, m.first, j)
+        return True
+
+    def org_names(self, s: Sent) -> None:
+        """Capitalized names ending in Party, Union, Caucus... (not in the lexicon)."""
+        words = s.words
+        org_heads = self.t.org_heads
+        used = self.used[s.index]
+        for i, w in enumerate(words):
+            if used[i] or w not in org_heads or i == 0:
+                continue
+            j = i - 1
+            while (
+                j >= 0
+                and i - j <= 5
+                and not used[j]
+                and (_name_token(words[j]) or s.lower[j] in ("of", "for", "and"))
+            ):
+                j -= 1
+            first = j + 1
+            while first < i and not _name_token(words[first]):
+                first += 1
+            if first >= i or (words[first] in ("The", "A", "An") and first + 1 >= i):
+                continue
+            if words[first] in ("The", "A", "An"):
+                first += 1
+            kind = org_heads[w]
+            if kind is None:
+                for k in range(first, i + 1):
+                    used[k] = 1
+                continue
+            name = " ".join(words[first : i + 1])
+            if name.casefold() in ("european union", "soviet union"):
+                for k in range(first, i + 1):
+                    used[k] = 1
+                continue
+            e = self.entity(name, FACTION, faction_kind=kind, confidence=0.85)
+            start = first - 1 if first > 0 and s.lower[first - 1] == "the" else first
+            self.mention(s, e, start, i + 1)
+            self._parent_after(s, e, i + 1)
+
+    def persons(self, s: Sent) -> None:
+        """Capitalized runs read as persons' names."""
+        words, lower, tags = s.words, s.lower, s.tags
+        t = self.t
+        used = self.used[s.index]
+        n = len(words)
+        i = 0
+        while i < n:
+            w = words[i]
+            if used[i] or not _name_token(w) or not w[0].isupper():
+                i += 1
+                continue
+            # collect the run
+            j = i
+            parts = 0
+            while j < n and j - i < _MAX_NAME + 2 and not used[j]:
+                wj = words[j]
+                if _name_token(wj) and (wj[0].isupper() or "-" in wj or "'" in wj):
+                    parts += 1
+                    j += 1
+                elif lower[j] in t.particles and j + 1 < n and _name_token(words[j + 1]) and j > i:
+                    j += 1
+                else:
+                    break
+            self._run(s, i, j)
+            i = max(j, i + 1)
+        del tags
+
+    def _run(self, s: Sent, i: int, j: int) -> None:
+        words, lower, tags = s.words, s.lower, s.tags
+        t = self.t
+        # titles and roles before the name
+        title = False
+        while i < j and (words[i].rstrip(".") in t.titles or lower[i] in t.roles):
+            title = True
+            i += 1
+        # drop words that never start a name (The, Indeed, Britain...)
+        while i < j and (words[i] in t.not_names or lower[i] in _CAP_STOP or lower[i] in t.roles):
+            i += 1
+        if i >= j:
+            return
+        # a name never contains a not-name (places, months) or an org head
+        for k in range(i, j):
+            if words[k] in t.not_names or words[k] in t.org_heads or lower[k] in t.roles:
+                j = k
+                break
+        if i >= j:
+            return
+        if j - i > _MAX_NAME:
+            return
+        n = len(words)
+        if j < n and lower[j] in _PLACE_NEXT:
+            self.places.append((s.index, i, j))
+            self._mark(s, i, j)
+            return
+        proper = all(tags[k].startswith("NNP") or not words[k][0].isupper() for k in range(i, j))
+        sentence_start = i == 0 or words[i - 1] in _OPENERS
+        before = title or self._role_before(s, i)
+        after = self._cue_after(s, j)
+        first_known = words[i] in t.first_names
+        if j - i == 1 and self._group_word(s, i):
+            return
+        if j - i == 1:
+            # single words: later surname mentions are resolved in pass 2
+            w = words[i]
+            known = self.surnames.get(w)
+            if known is None and (before or (after and proper and not sentence_start)):
+                if i > 0 and lower[i - 1] in _DETERMINERS:
+                    return
+                if w.isupper() and len(w) > 1:
+                    return
+                e = self.entity(w, PERSON, confidence=0.6)
+                self.surnames.setdefault(w, e.id)
+                self.mention(s, e, i, j)
+                if before:
+                    self._roles_before(s, i, e)
+                self._appositive(s, j, e)
+            return
+        if sentence_start and not (first_known or before or after) and not proper:
+            return
+        if not (first_known or before or after or proper):
+            return
+        if i > 0 and lower[i - 1] in _DETERMINERS and not (first_known or after):
+            return  # "the Bonaparte of", "a Corbyn Government"
+        conf = 0.9 if (first_known or before or after) else 0.65
+        name = " ".join(words[i:j])
+        e = self.entity(name, PERSON, confidence=conf)
+        self.surnames.setdefault(words[j - 1], e.id)
+        self.mention(s, e, i, j)
+        if before:
+            self._roles_before(s, i, e)
+        self._appositive(s, j, e)
+
+    def _group_word(self, s: Sent, i: int) -> bool:
+        """``Momentum's democratic structures``: a capitalized word owning an organization's parts."""
+        lower = s.lower
+        n = len(lower)
+        if i == 0 or i + 2 >= n or lower[i + 1] not in _POSSESSIVE or s.words[i - 1] in _OPENERS:
+            return False
+        if not any(lower[k] in _ORG_PARTS for k in range(i + 2, min(n, i + 5))):
+            return False
+        w = s.words[i]
+        if w in self.surnames or w.isupper() or w in self.t.first_names:
+            return False
+        e = self.entity(
+            w, FACTION, faction_kind=FactionKind.GROUP, confidence=0.6, key="group:" + w.casefold()
+        )
+        self.groups.setdefault(w, e.id)
+        self.mention(s, e, i, i + 1)
+        return True
+
+    def _mark(self, s: Sent, i: int, j: int) -> None:
+        used = self.used[s.index]
+        for k in range(i, j):
+            used[k] = 1
+
+    def _role_before(self, s: Sent, i: int) -> bool:
+        k = i - 1
+        if k >= 0 and s.words[k] == "," and k >= 1 and s.lower[k - 1] in self.t.roles:
+            return True
+        return k >= 0 and (s.lower[k] in self.t.roles or s.words[k].rstrip(".") in self.t.titles)
+
+    def _cue_after(self, s: Sent, j: int) -> bool:
+        """A reporting verb or an appositive role follows the run."""
+        lower = s.lower
+        n = len(lower)
+        k = j
+        if k < n and lower[k] in _POSSESSIVE:
+            return False
+        steps = 0
+        while k < n and steps < 6:
+            w = lower[k]
+            if w in self.t.verbs:
+                return True
+            if w == "," and k + 1 < n:
+                nxt = lower[k + 1]
+                if nxt in self.t.roles or (
+                    nxt in ("the", "a", "an", "who")
+                    and k + 2 < n
+                    and (lower[k + 2] in self.t.roles or nxt == "who")
+                ):
+                    return True
+                if k + 2 < n and lower[k + 2] in self.t.roles:
+                    return True
+            if w in _AUX or w == "," or s.tags[k] == "RB":
+                k += 1
+                steps += 1
+                continue
+            return False
+        return False
+
+    def _roles_before(self, s: Sent, i: int, e: Entity) -> None:
+        """``SPD leader Saskia Esken``, ``Labour MP Jess Phillips``, ``Senator Bernie Sanders``."""
+        words, lower = s.words, s.lower
+        t = self.t
+        k = i - 1
+        if k >= 1 and words[k] == ",":
+            k -= 1
+        end = k + 1
+        used = self.used[s.index]
+        while (
+            k >= 0
+            and end - k <= 4
+            and not used[k]
+            and (
+                lower[k] in t.roles
+                or words[k].rstrip(".") in t.titles
+                or (lower[k] in _ROLE_MODIFIERS)
+            )
+        ):
+            k -= 1
+        first = k + 1
+        if first >= end:
+            return
+        role = " ".join(words[first:end])
+        if (
+            words[first].rstrip(".") in t.titles
+            and first + 1 == end
+            and lower[first] not in t.roles
+        ):
+            return  # "Mr", "Senator" alone: a title, not a membership
+        faction: str | None = None
+        for m in self.near(s.index, first - 10, first + 1):
+            if m.last in (first, first - 1) or (m.last == first - 1 and lower[first - 1] == "'s"):
+                ent = self.entities[m.entity]
+                if ent.type == FACTION:
+                    faction = ent.id
+        if faction is None and first >= 2 and lower[first - 1] == "'s":
+            for m in self.near(s.index, first - 10, first):
+                if m.last == first - 1 and self.entities[m.entity].type == FACTION:
+                    faction = m.entity
+        e.roles.append(role)
+        if faction is not None:
+            self.memberships.append(
+                MembershipDraft(e.id, faction, role, s.starts[first], s.ends[i - 1], 0.8)
+            )
+
+    def _appositive(self, s: Sent, j: int, e: Entity) -> None:
+        """``NAME, ROLE [of FACTION] [and ROLE of FACTION],``: remember the roles."""
+        lower = s.lower
+        n = len(lower)
+        if j >= n or lower[j] != ",":
+            return
+        k = j + 1
+        if k < n and lower[k] in ("the", "a", "an"):
+            k += 1
+        # the appositive runs to the next comma, or for at most 12 tokens
+        end = k
+        while (
+            end < n
+            and end - k < 20
+            and lower[end] not in (",", ";", ".", "(", ")", "-", "–", "—", "who", "said")
+        ):
+            end += 1
+        if end < n and lower[end] not in (",", ";", ".", "-", "–", "—", ")", "said"):
+            return
+        if not any(lower[x] in self.t.roles for x in range(k, min(end, k + 3))):
+            return  # "Len McCluskey, as ballots ... arrive": no role up front
+        self.pending_appositives.append((e.id, s.index, k, end))
+
+    pending_appositives: list[tuple[str, int, int, int]]
+
+    # -- pass 2 --
+
+    def resolve_surnames(self, s: Sent) -> None:
+        words, lower = s.words, s.lower
+        used = self.used[s.index]
+        known = self.t.surnames
+        for i, w in enumerate(words):
+            if used[i] or not w[:1].isupper():
+                continue
+            eid = self.surnames.get(w) or self.groups.get(w)
+            if eid is None:
+                k = known.get(w)
+                if k is not None:
+                    eid = self.entity(
+                        k.name,
+                        PERSON,
+                        actor_kind=k.actor_kind,
+                        confidence=0.9,
+                        id_=k.id,
+                        known=True,
+                    ).id
+            if eid is None:
+                continue
+            if (
+                i + 1 < len(words)
+                and _name_token(words[i + 1])
+                and words[i + 1][0].isupper()
+                and not used[i + 1]
+                and lower[i + 1] not in self.t.heads
+                and words[i + 1] not in self.t.org_heads
+            ):
+                continue  # part of another name
+            if (
+                i > 0
+                and _name_token(words[i - 1])
+                and words[i - 1][0].isupper()
+                and not used[i - 1]
+                and i - 1 != 0
+            ):
+                continue
+            self.mention(s, self.entities[eid], i, i + 1)
+
+    def supporters(self, s: Sent) -> None:
+        """``supporters of X``, ``X supporters``, ``X's allies``, ``the X movement`` → a tendency."""
+        lower = s.lower
+        n = len(lower)
+        ms = {m.first: m for m in self.by_sent[s.index]}
+        ends = {m.last: m for m in self.by_sent[s.index]}
+        for i in range(n):
+            w = lower[i]
+            if w not in _SUPPORTER_GROUP:
+                continue
+            person: Mention | None = None
+            first = i
+            last = i + 1
+            if i + 2 < n and lower[i + 1] == "of":
+                m = ms.get(i + 2)
+                if m is not None and self.entities[m.entity].type == PERSON:
+                    person, last = m, m.last
+            if person is None:
+                m = ends.get(i) or (
+                    ends.get(i - 1) if i > 0 and lower[i - 1] in _POSSESSIVE else None
+                )
+                if m is not None and self.entities[m.entity].type == PERSON:
+                    person, first = m, m.first
+            if person is None:
+                continue
+            self._tendency(s, person, first, last)
+
+    def _tendency(self, s: Sent, person: Mention, first: int, last: int) -> None:
+        p = self.entities[person.entity]
+        surname = p.name.split()[-1]
+        key = "anchor:" + p.id
+        e = self.entity(
+            f"{surname} supporters",
+            FACTION,
+            faction_kind=FactionKind.TENDENCY,
+            confidence=0.7,
+            key=key,
+        )
+        e.anchor = p.id
+        start, end = s.starts[first], s.ends[last - 1]
+        e.aliases.setdefault(self.doc.text[start:end], None)
+        e.spans.append((start, end))
+        m = Mention(e.id, first, last, start, end)
+        self.by_sent[s.index].append(m)
+        self.first_at[s.index].setdefault(first, []).append(m)
+
+    def finish_parents(self) -> None:
+        for eid, si, k in self.pending_parent:
+            for m in self.near(si, k - 1, k + 2):
+                if m.first in (k, k + 1) or m.first == k - 1:
+                    ent = self.entities.get(m.entity)
+                    if ent is not None and ent.type == FACTION and ent.id != eid:
+                        e = self.entities[eid]
+                        if e.parent is None and ent.parent != eid:
+                            e.parent = ent.id
+                        break
+
+    def finish_appositives(self) -> None:
+        for eid, si, k, end in self.pending_appositives:
+            s = self.doc.sents[si]
+            e = self.entities[eid]
+            # split at "and": "Shadow Chancellor and veteran of the Labour Left"
+            pieces: list[tuple[int, int]] = []
+            a = k
+            for x in range(k, end + 1):
+                if x == end or s.lower[x] == "and":
+                    if x > a:
+                        pieces.append((a, x))
+                    a = x + 1
+            for a, b in pieces:
+                if not any(s.lower[x] in self.t.roles for x in range(a, b)):
+                    continue
+                faction: str | None = None
+                stop = b
+                for x in range(a, b):
+                    if s.lower[x] in ("of", "for", "at", "in"):
+                        for m in self.near(si, a - 10, b + 1):
+                            if x < m.first < b and self.entities[m.entity].type == FACTION:
+                                faction = m.entity
+                                break
+                        stop = x
+                        break
+                    if s.lower[x] == "'s" and x > a:
+                        for m in self.near(si, a - 10, b + 1):
+                            if m.last == x and self.entities[m.entity].type == FACTION:
+                                faction = m.entity
+                        a2 = x + 1
+                        a = a2
+                    else:
+                        for m in self.near(si, a - 10, b + 1):
+                            if (
+                                m.first == x
+                                and self.entities[m.entity].type == FACTION
+                                and m.last <= b
+                            ):
+                                faction = m.entity
+                if stop <= a:
+                    continue
+                role = self.doc.text[s.starts[a] : s.ends[stop - 1]]
+                if role.lower().startswith(("the ", "a ", "an ")):
+                    role = role.split(" ", 1)[1]
+                if faction is not None:
+                    fe = self.entities[faction]
+                    fname = fe.name
+                    for prefix in (fname + " ", fname + "'s "):
+                        if role.startswith(prefix):
+                            role = role[len(prefix) :]
+                e.roles.append(self.doc.text[s.starts[a] : s.ends[b - 1]])
+                conf = 0.8 if faction else 0.5
+                if faction is None:
+                    faction = self.nearest_party(si, a, b)
+                self.memberships.append(
+                    MembershipDraft(eid, faction, role, s.starts[a], s.ends[b - 1], conf)
+                )
+
+    def nearest_party(self, si: int, a: int, b: int) -> str | None:
+        """The party or union mentioned nearest to tokens ``a..b`` of sentence ``si`` (a wing's parent counts)."""
+        best: tuple[int, str] | None = None
+        for m in self.near(si, a - 25, b + 16):
+            e = self.entities.get(m.entity)
+            if e is None or e.type != FACTION:
+                continue
+            if e.faction_kind in (FactionKind.PARTY, FactionKind.UNION):
+                ref: str | None = e.id
+            else:
+                ref = e.parent
+            if ref is None:
+                continue
+            dist = a - m.last if m.last <= a else m.first - b if m.first >= b else 0
+            if dist <= 15 and (best is None or dist < best[0]):
+                best = (dist, ref)
+        return best[1] if best else None
+
+    def possessive_members(self, s: Sent) -> None:
+        """``PSOE's Pedro Sánchez``, ``Labour's Jess Phillips``: membership without a role."""
+        ms = sorted(self.by_sent[s.index], key=lambda m: m.first)
+        for a, b in pairwise(ms):
+            if b.first == a.last + 1 and s.lower[a.last] in _POSSESSIVE:
+                fa, pb = self.entities[a.entity], self.entities[b.entity]
+                if (
+                    fa.type == FACTION
+                    and fa.faction_kind in (FactionKind.PARTY, FactionKind.UNION)
+                    and pb.type == PERSON
+                ):
+                    self.memberships.append(
+                        MembershipDraft(pb.id, fa.id, None, a.start, b.end, 0.7)
+                    )
+
+
+_GROUP_MODS: Final = frozenset(
+    {
+        "youth",
+        "student",
+        "students",
+        "women's",
+        "parliamentary",
+        "grassroots",
+        "activist",
+        "protest",
+        "dissident",
+        "rebel",
+    }
+)
+_ORG_PARTS: Final = frozenset(
+    {"structures", "structure", "members", "membership", "leadership", "executive", "committee", "founder",
+     "founders", "chair", "activists", "conference", "rules", "constitution", "board", "steering", "ranks",
+     "officers", "branches", "organisers", "organizers", "candidates", "spokesman",
+     "spokeswoman", "spokesperson", "co-founder", "council", "secretariat", "national"}
+)  # fmt: skip
+_OPENERS: Final = frozenset({'"', "“", "‘", "'", "(", "[", "-", "–", "—", ":", "``"})
+_AUX: Final = frozenset(
+    {"has", "have", "had", "was", "is", "were", "are", "also", "then", "later", "reportedly",
+     "allegedly", "meanwhile", "however", "himself", "herself", "previously", "once", "again", "yesterday",
+     "today", "publicly", "privately", "openly", "repeatedly", "recently", "last", "week", "night", "on",
+     "tuesday", "monday", "wednesday", "thursday", "friday", "saturday", "sunday", "will", "would", "could", "did"}
+)  # fmt: skip
+_ROLE_MODIFIERS: Final = frozenset(
+    {"former", "ex", "new", "veteran", "senior", "deputy", "shadow", "junior", "party", "prime", "foreign", "home",
+     "finance", "health", "justice", "interior", "labour", "defence", "defense", "education", "environment",
+     "backbench", "frontbench", "state", "federal", "national", "general", "acting", "interim", "outgoing",
+     "incoming", "then", "long-time", "longtime", "rebel", "moderate", "centrist", "left-wing", "right-wing",
+     "progressive", "conservative", "leadership", "union", "trade", "assistant", "vice", "co", "majority",
+     "minority", "house", "senate", "first", "chief", "party's"}
+)  # fmt: skip
+_ADJECTIVES: Final = frozenset(
+    {"left", "right", "progressive", "moderate", "conservative", "centrist", "liberal", "radical", "socialist",
+     "populist", "nationalist", "hard-left", "hard-right", "far-left", "far-right", "left-wing", "right-wing",
+     "pro-european", "eurosceptic", "pro-brexit", "reformist", "traditionalist", "green", "libertarian",
+     "social-democratic", "grassroots", "insurgent", "rebel", "dissident", "breakaway", "pro-business",
+     "christian", "evangelical", "centre-left", "centre-right", "center-left", "center-right", "soft-left"}
+)  # fmt: skip
+
+
+def find_mentions(doc: Doc, lexicon: Lexicon) -> Mentions:
+    """Run the mention stage on a prepared document.
+
+    Args:
+        doc: The tokenized, tagged document (:func:`~discourse.parse.document.prepare`).
+        lexicon: What the parser knows.
+
+    Returns:
+        The entities, their mentions per sentence, memberships and place names.
+    """
+    t = _tables(lexicon)
+    b = _Builder(doc, t)
+    b.pending_appositives = []
+    sents = doc.sents
+    for s in sents:
+        b.known_names(s)
+        b.ite_wings(s)
+        b.org_names(s)
+        b.group_phrases(s)
+        b.persons(s)
+    for s in sents:
+        b.resolve_surnames(s)
+    for s in sents:
+        b.by_sent[s.index].sort(key=lambda m: (m.first, -m.last))
+        b.supporters(s)
+        b.possessive_members(s)
+        b.by_sent[s.index].sort(key=lambda m: (m.first, -m.last))
+    b.finish_parents()
+    b.finish_appositives()
+    _anchor_groups(b)
+    _merge_blocs(b)
+    return Mentions(b.entities, [MentionList(ms) for ms in b.by_sent], b.memberships, b.places)
+
+
+def _anchor_groups(b: _Builder) -> None:
+    """Merge "X movement", "X supporters" and "Xites" factions named after the same person."""
+    by_surname: dict[str, list[Entity]] = {}
+    for e in list(b.entities.values()):
+        if e.type != FACTION or e.known:
+            continue
+        first = e.name.split()[0]
+        stem = first
+        for suffix in ("ites", "istas"):
+            if first.endswith(suffix):
+                stem = first[: -len(suffix)]
+        by_surname.setdefault(stem, []).append(e)
+    for stem, group in by_surname.items():
+        person = b.surnames.get(stem)
+        if person is None or len(group) < 2:
+            if person is not None:
+                for e in group:
+                    if e.anchor is None and e.faction_kind in (
+                        FactionKind.TENDENCY,
+                        FactionKind.WING,
+                    ):
+                        e.anchor = person
+            continue
+        keep = group[0]
+        keep.anchor = person
+        for drop in group[1:]:
+            _merge_into(b, keep, drop)
+
+
+def _merge_blocs(b: _Builder) -> None:
+    """Make "the Left" the "Labour Left" when the text names exactly one such tendency."""
+    for e in list(b.entities.values()):
+        if e.type != FACTION or " " in e.name or e.known:
+            continue
+        suffix = " " + e.name.casefold()
+        subs = [
+            x
+            for x in b.entities.values()
+            if x is not e
+            and x.type == FACTION
+            and x.parent is not None
+            and x.name.casefold().endswith(suffix)
+        ]
+        if len(subs) == 1:
+            _merge_into(b, subs[0], e)
+
+
+def _merge_into(b: _Builder, keep: Entity, drop: Entity) -> None:
+    for a in drop.aliases:
+        keep.aliases.setdefault(a, None)
+    keep.aliases.setdefault(drop.name, None)
+    keep.spans.extend(drop.spans)
+    if keep.parent is None:
+        keep.parent = drop.parent
+    keep.confidence = max(keep.confidence, drop.confidence)
+    del b.entities[drop.id]
+    for k, v in list(b.by_key.items()):
+        if v == drop.id:
+            b.by_key[k] = keep.id
+    for ms in b.by_sent:
+        for x, m in enumerate(ms):
+            if m.entity == drop.id:
+                ms[x] = attrs.evolve(m, entity=keep.id)
+    for x, md in enumerate(b.memberships):
+        if md.faction == drop.id or md.member == drop.id:
+            b.memberships[x] = attrs.evolve(
+                md,
+                faction=keep.id if md.faction == drop.id else md.faction,
+                member=keep.id if md.member == drop.id else md.member,
+            )
+    for e in b.entities.values():
+        if e.parent == drop.id:
+            e.parent = keep.id if keep.id != e.id else None
+
+
+def counts(mentions: Mentions) -> Counter[str]:
+    """How many mentions each entity has (for ranking)."""
+    return Counter(m.entity for ms in mentions.by_sent for m in ms)
+
+
+def entities_of_type(mentions: Mentions, type_: str) -> Iterable[Entity]:
+    """The entities of one type (``"person"`` or ``"faction"``)."""
+    return (e for e in mentions.entities.values() if e.type == type_)

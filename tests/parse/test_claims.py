@@ -1,0 +1,145 @@
+"""Tests for discourse.parse.claims: cues, claimants, targets, stance, quotes."""
+
+from __future__ import annotations
+
+from discourse import Claim, ClaimForm, Stance
+from discourse.parse.claims import author_id, find_claims
+from discourse.parse.document import prepare
+from discourse.parse.lexicon import Lexicon
+from discourse.parse.mentions import find_mentions
+
+
+def claims(text: str) -> list[Claim]:
+    doc = prepare(text, source="t")
+    lex = Lexicon.default()
+    return find_claims(doc, find_mentions(doc, lex), lex)
+
+
+def test_accusation_has_claimant_target_and_opposing_stance():
+    """'X accused Y of ...' is an accusation by X against Y."""
+    (c,) = claims("Elizabeth Warren accused Joe Manchin of betraying working families.")
+    assert (c.claimant, c.form, c.target, c.stance) == (
+        "elizabeth-warren",
+        ClaimForm.ACCUSATION,
+        "joe-manchin",
+        Stance.OPPOSE,
+    )
+
+
+def test_call_on_to_stand_down_is_an_opposing_demand_with_addressee():
+    """'called on X to stand down' targets and addresses X, in opposition."""
+    (c,) = claims("Owen Jones, meanwhile, has called on Jeremy Corbyn to stand down.")
+    assert c.claimant == "owen-jones"
+    assert c.form is ClaimForm.DEMAND
+    assert c.target == c.addressee == "jeremy-corbyn"
+    assert c.stance is Stance.OPPOSE
+
+
+def test_praise_is_support():
+    """'praised X' is an endorsement in support of X."""
+    (c,) = claims("Kevin Kühnert praised Saskia Esken after the vote.")
+    assert (c.form, c.target, c.stance) == (ClaimForm.ENDORSEMENT, "saskia-esken", Stance.SUPPORT)
+
+
+def test_appositive_does_not_steal_the_subject():
+    """In 'X, veteran of the Labour Left, has warned', the claimant is X."""
+    (c,) = claims("John McDonnell, veteran of the Labour Left, has warned of a coup.")
+    assert c.claimant == "john-mcdonnell"
+    assert c.form is ClaimForm.WARNING
+
+
+def test_curly_quote_after_the_cue_is_attached():
+    """A curly-quoted phrase after the cue is the claim's quote, with exact offsets."""
+    text = "Olaf Scholz warned of a “damaging split” on Monday."
+    (c,) = claims(text)
+    assert c.quote == "damaging split"
+    assert any(text[e.start : e.end] == "damaging split" for e in c.evidence)
+
+
+def test_quote_before_said_x_is_attributed_to_x():
+    """'"...," said X' attributes the quote to X."""
+    (c,) = claims('"This is a wake-up call," said Ed Davey, the Liberal Democrat leader.')
+    assert c.claimant == "ed-davey"
+    assert c.quote == "This is a wake-up call,"
+
+
+def test_quote_before_x_said_is_attributed_to_x():
+    """'"...," X told reporters' attributes the quote to X."""
+    text = 'Warren Smith spoke first. "He has sided with the donors," Smith told reporters.'
+    found = [c for c in claims(text) if c.quote]
+    assert found[0].claimant == "warren-smith"
+
+
+def test_according_to_x_is_a_statement_by_x():
+    """'According to X, ...' is a statement whose claimant is X."""
+    found = claims("According to Alexandria Ocasio-Cortez, the deal is dead.")
+    assert [(c.claimant, c.form) for c in found] == [
+        ("alexandria-ocasio-cortez", ClaimForm.STATEMENT)
+    ]
+
+
+def test_passive_backed_by_makes_the_agent_the_claimant():
+    """'the Blairites - backed by the entire Establishment' is the Establishment's endorsement."""
+    (c,) = claims(
+        "The fight is between the Left and the Blairites - backed by the entire Establishment."
+    )
+    assert c.claimant == "establishment"
+    assert c.target == "blairites"
+    assert c.stance is Stance.SUPPORT
+
+
+def test_reported_action_against_a_person_is_an_opposing_action():
+    """'attempts to kick out the incumbent, X' is an action against X."""
+    (c,) = claims(
+        "The Blairite wing went into overdrive in their attempts to kick out the incumbent, Len McCluskey."
+    )
+    assert (c.claimant, c.form, c.target, c.stance) == (
+        "blairites",
+        ClaimForm.ACTION,
+        "len-mccluskey",
+        Stance.OPPOSE,
+    )
+
+
+def test_negation_voids_the_stance():
+    """'did not criticise X' keeps the claim but no stance."""
+    (c,) = claims("Keir Starmer did not criticise Jeremy Corbyn on Sunday.")
+    assert c.target == "jeremy-corbyn"
+    assert c.stance is None
+
+
+def test_refusal_flips_the_stance():
+    """'refused to back X' opposes X."""
+    (c,) = claims("Tom Watson refused to back Jeremy Corbyn in the vote.")
+    assert c.stance is Stance.OPPOSE
+
+
+def test_participle_continues_the_previous_claim():
+    """'backed X, saying "..."' is one endorsement that carries the quote."""
+    found = claims('Pablo Iglesias backed Pedro Sánchez, saying "the left must stay united".')
+    assert len(found) == 1
+    assert found[0].quote == "the left must stay united"
+
+
+def test_cue_inside_a_quote_makes_no_claim():
+    """Reporting verbs inside quotation marks belong to the quoted speech."""
+    found = claims('Jane Roe said: "Nobody accused John Doe of anything."')
+    assert [c.form for c in found] == [ClaimForm.STATEMENT]
+
+
+def test_passive_without_agent_makes_no_claim():
+    """'X was criticised' names no claimant, so no claim."""
+    assert claims("Jeremy Corbyn was criticised after the vote.") == []
+
+
+def test_author_prescription_is_claimed_by_the_author():
+    """'The only way forward for the Left is ...' is the author's demand."""
+    found = claims("The only way forward for the Left, however, is to boldly go on the offensive.")
+    assert [(c.claimant, c.form) for c in found] == [(author_id("t"), ClaimForm.DEMAND)]
+
+
+def test_claim_ids_are_source_and_cue_offset():
+    """Claim ids are '<source>:c:<offset of the cue>'."""
+    text = "Jane Roe criticised John Doe."
+    (c,) = claims(text)
+    assert c.id == f"t:c:{text.index('criticised')}"

@@ -1,0 +1,123 @@
+"""Tests for discourse.parse.events: triggers, names, participants, outcomes."""
+
+from __future__ import annotations
+
+from discourse import Event, EventKind, PartialDate
+from discourse.parse.document import prepare
+from discourse.parse.events import find_events
+from discourse.parse.lexicon import Lexicon
+from discourse.parse.mentions import find_mentions
+
+
+def events(text: str, date: PartialDate | None = None) -> list[Event]:
+    doc = prepare(text, source="t")
+    lex = Lexicon.default()
+    return find_events(doc, find_mentions(doc, lex), lex, date=date)
+
+
+def test_by_election_is_named_after_its_place():
+    """'the Stoke-on-Trent Central by-election' is named with its place."""
+    (e,) = events("Labour held on in the Stoke-on-Trent Central by-election.")
+    assert e.kind is EventKind.BY_ELECTION
+    assert e.name == "Stoke-on-Trent Central by-election"
+    assert e.location == "Stoke-on-Trent Central"
+
+
+def test_party_that_won_is_the_winner():
+    """'X won the ... by-election' makes X the winner and the outcome 'X won'."""
+    (e,) = events("The Liberal Democrats won the North Shropshire by-election.")
+    assert [(p.ref, p.role) for p in e.participants] == [("liberal-democrats", "winner")]
+    assert e.outcome is not None
+    assert e.outcome.endswith("won")
+
+
+def test_possessive_defeat_makes_the_party_the_loser():
+    """'Labour’s “humiliating” defeat in the Copeland by-election' makes Labour the loser."""
+    (e,) = events("After Labour’s “humiliating” defeat in the Copeland by-election, Corbyn stayed.")
+    assert [(p.ref, p.role) for p in e.participants] == [("labour-party", "loser")]
+
+
+def test_leadership_election_takes_the_organization_before_it():
+    """'the Unite leadership election' happens in Unite."""
+    (e,) = events("Ballots for the Unite leadership election arrived on Monday.")
+    assert e.kind is EventKind.LEADERSHIP_ELECTION
+    assert e.organization == "unite"
+
+
+def test_resignation_has_the_subject_as_participant_and_a_date():
+    """'X stood down as prime minister in July 2022' is X's resignation in July 2022."""
+    (e,) = events("Boris Johnson stood down as prime minister in July 2022.")
+    assert e.kind is EventKind.RESIGNATION
+    assert [p.ref for p in e.participants] == ["boris-johnson"]
+    assert e.start == PartialDate(2022, 7)
+
+
+def test_hypothetical_resignation_is_not_an_event():
+    """'would step aside' and 'called on X to stand down' are not resignations."""
+    text = "Surely Corbyn would step aside? Owen Jones called on Jeremy Corbyn to step down."
+    assert [e for e in events(text) if e.kind is EventKind.RESIGNATION] == []
+
+
+def test_demanded_resignation_is_not_an_event():
+    """'calls for his resignation' is not a resignation."""
+    assert events("Tom Watson renewed calls for his resignation.") == []
+
+
+def test_passive_suspension_names_subject_and_party():
+    """'X was suspended from the Conservative Party' is a suspension of X in that party."""
+    (e,) = events("Andrew Bridgen was suspended from the Conservative Party in January.")
+    assert e.kind is EventKind.SUSPENSION
+    assert ("andrew-bridgen", "subject") in [(p.ref, p.role) for p in e.participants]
+    assert e.organization == "conservative-party"
+
+
+def test_active_expulsion_has_agent_and_subject():
+    """'Labour expelled X' makes X the subject and Labour the agent."""
+    (e,) = events("Labour expelled Ken Livingstone after a long inquiry.")
+    roles = {(p.ref, p.role) for p in e.participants}
+    assert roles == {("ken-livingstone", "subject"), ("labour-party", "agent")}
+
+
+def test_defection_has_defector_and_destination():
+    """'X defected to Reform UK' names the defector and the party joined."""
+    (e,) = events("Lee Anderson defected to Reform UK last year.")
+    assert e.kind is EventKind.DEFECTION
+    assert {(p.ref, p.role) for p in e.participants} == {
+        ("lee-anderson", "defector"),
+        ("reform-uk", "destination"),
+    }
+
+
+def test_no_confidence_vote_is_found_in_both_word_orders():
+    """'vote of no confidence' and 'no-confidence vote' are the same kind."""
+    found = events("MPs passed a vote of no confidence. A second no-confidence vote failed.")
+    assert [e.kind for e in found] == [EventKind.NO_CONFIDENCE_VOTE] * 2
+
+
+def test_quoted_coup_is_alleged():
+    """A coup in quotation marks is flagged as alleged."""
+    (e,) = events("John McDonnell warned of a “soft coup” against Jeremy Corbyn.")
+    assert e.kind is EventKind.COUP
+    assert e.attributes.get("alleged") is True
+    assert [p.ref for p in e.participants] == ["jeremy-corbyn"]
+
+
+def test_described_coup_points_back_to_the_act():
+    """A coup 'described as' one also cites the act it names, in an earlier sentence."""
+    text = "The group's structures have been abolished. It can only be described as a coup."
+    (e,) = events(text)
+    assert any("abolished" in (s.text or "") for s in e.evidence)
+
+
+def test_repeated_named_event_is_one_event_with_two_spans():
+    """Two mentions of the Copeland by-election make one event."""
+    found = events(
+        "The Copeland by-election was lost. After the Copeland by-election, Labour wept."
+    )
+    assert len(found) == 1
+    assert len(found[0].evidence) == 2
+
+
+def test_verb_split_is_not_an_event():
+    """'split the vote' is not a party split."""
+    assert events("The Greens split the vote in Brighton.") == []

@@ -1,0 +1,139 @@
+"""Tests for discourse.parse.mentions: persons, factions, roles and coreference."""
+
+from __future__ import annotations
+
+from discourse import FactionKind
+from discourse.parse.document import prepare
+from discourse.parse.lexicon import Lexicon
+from discourse.parse.mentions import PERSON, Mentions, find_mentions, slug
+
+
+def mentions(text: str, lexicon: Lexicon | None = None) -> Mentions:
+    return find_mentions(prepare(text, source="t"), lexicon or Lexicon.default())
+
+
+def names(m: Mentions, type_: str) -> set[str]:
+    return {e.name for e in m.entities.values() if e.type == type_}
+
+
+def test_slug_is_stable_and_keeps_diacritics():
+    """Ids come from casefolded names joined by hyphens."""
+    assert slug("Kevin Kühnert") == "kevin-kühnert"
+    assert slug("  Pedro   Sánchez ") == "pedro-sánchez"
+
+
+def test_person_with_reporting_verb_is_found():
+    """A two-word capitalized name before 'said' is a person."""
+    m = mentions("Saskia Esken said the coalition was over.")
+    assert names(m, PERSON) == {"Saskia Esken"}
+
+
+def test_surname_and_possessive_resolve_to_the_same_actor():
+    """'Sánchez' and 'Sánchez’s' later in the text are the same actor as 'Pedro Sánchez'."""
+    text = (
+        "Pedro Sánchez said he would fight. Critics attacked Sánchez’s plan, but Sánchez held on."
+    )
+    m = mentions(text)
+    person = next(e for e in m.entities.values() if e.name == "Pedro Sánchez")
+    assert len(person.spans) == 3
+    assert [e.name for e in m.entities.values() if e.type == PERSON] == ["Pedro Sánchez"]
+
+
+def test_names_with_particles_and_apostrophes_are_whole():
+    """'de Villepin', 'al-Hassan' and 'O'Brien' stay inside the name."""
+    m = mentions("Jacques de Villepin, Sadiq al-Hassan and Niamh O'Brien said they would resign.")
+    assert {"Jacques de Villepin", "Sadiq al-Hassan", "Niamh O'Brien"} <= names(m, PERSON)
+
+
+def test_countries_months_and_sentence_adverbs_are_not_persons():
+    """Capitalized non-names do not become actors."""
+    text = "Indeed, Britain voted in March. Overnight, nothing changed in Westminster. Meanwhile Germany waited."
+    assert names(mentions(text), PERSON) == set()
+
+
+def test_title_marks_a_single_word_person():
+    """'Senator Warren' is a person even without a first name."""
+    m = mentions("Senator Warren accused the leadership of cowardice.")
+    assert names(m, PERSON) == {"Warren"}
+
+
+def test_ite_word_is_a_wing_and_its_head_word_an_alias():
+    """'Blairite wing' and 'the Blairites' are one wing faction."""
+    m = mentions("The Blairite wing was furious. The Blairites then regrouped.")
+    wings = [e for e in m.entities.values() if e.faction_kind is FactionKind.WING]
+    assert [w.name for w in wings] == ["Blairites"]
+    assert len(wings[0].spans) == 2
+
+
+def test_wing_of_a_party_gets_the_party_as_parent():
+    """'the progressive wing of the Democratic Party' sits in the Democratic Party."""
+    m = mentions("Leaders of the progressive wing of the Democratic Party met on Monday.")
+    wing = next(e for e in m.entities.values() if e.name == "progressive wing")
+    assert wing.parent == "democratic-party"
+
+
+def test_party_left_is_a_tendency_inside_the_party():
+    """'the Labour Left' is a tendency with Labour as parent, not a mention of Labour."""
+    m = mentions("She is a veteran of the Labour Left.")
+    left = next(e for e in m.entities.values() if e.name == "Labour Left")
+    assert left.faction_kind is FactionKind.TENDENCY
+    assert left.parent == "labour-party"
+
+
+def test_the_left_resolves_to_the_named_party_left():
+    """A later 'the Left' is the same faction as an earlier 'Labour Left'."""
+    m = mentions("He is a veteran of the Labour Left. The only hope for the Left is unity.")
+    left = next(e for e in m.entities.values() if e.name == "Labour Left")
+    assert "the Left" in left.aliases
+    assert not any(e.name == "Left" for e in m.entities.values())
+
+
+def test_supporters_of_a_person_form_a_tendency():
+    """'supporters of Donald Trump' is a tendency anchored on Trump."""
+    m = mentions("Donald Trump said nothing. Supporters of Donald Trump condemned the vote.")
+    tendency = next(e for e in m.entities.values() if e.faction_kind is FactionKind.TENDENCY)
+    assert tendency.anchor == "donald-trump"
+
+
+def test_caucus_name_ending_in_caucus_is_a_faction():
+    """'the Freedom Caucus' is a caucus without any lexicon entry."""
+    m = mentions("The Freedom Caucus has urged Kevin McCarthy to step aside.")
+    caucus = next(e for e in m.entities.values() if e.name == "Freedom Caucus")
+    assert caucus.faction_kind is FactionKind.CAUCUS
+
+
+def test_appositive_role_gives_membership_with_role():
+    """'Kevin Kühnert, the general secretary of the SPD,' is an SPD member in that role."""
+    m = mentions("Kevin Kühnert, the general secretary of the SPD, praised the decision.")
+    assert any(
+        md.member == "kevin-kühnert" and md.faction == "spd" and md.role == "general secretary"
+        for md in m.memberships
+    )
+
+
+def test_party_and_role_before_a_name_give_membership():
+    """'Labour MP Jess Phillips' is a Labour member with role 'MP'."""
+    m = mentions("Labour MP Jess Phillips criticised the leadership.")
+    assert any(
+        md.member == "jess-phillips" and md.faction == "labour-party" for md in m.memberships
+    )
+
+
+def test_possessive_party_before_a_name_gives_membership():
+    """'PSOE's Pedro Sánchez' belongs to the PSOE."""
+    m = mentions("PSOE's Pedro Sánchez rejected the offer.")
+    assert any(md.member == "pedro-sánchez" and md.faction == "psoe" for md in m.memberships)
+
+
+def test_user_lexicon_adds_known_actor_with_alias():
+    """A user lexicon's alias ('Jezza') is resolved to the known actor."""
+    user = Lexicon.from_dict({"actors": [{"name": "Jeremy Corbyn", "aliases": ["Jezza"]}]})
+    m = mentions("Jezza said no.", Lexicon.default().merge(user))
+    assert names(m, PERSON) == {"Jeremy Corbyn"}
+
+
+def test_place_before_by_election_is_not_a_person():
+    """'North Shropshire' before 'by-election' is a place, not an actor."""
+    m = mentions("The Liberal Democrats won the North Shropshire by-election.")
+    assert names(m, PERSON) == set()
+    assert m.places
