@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import warnings
@@ -11,6 +12,7 @@ from pathlib import Path
 import attrs
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 import discourse as dc
 from discourse.io.csv import EVENT_COLUMNS, TABLE_FILES, dump_tables, load_tables
@@ -341,3 +343,18 @@ def test_failed_event_list_write_keeps_the_old_file(
     with pytest.raises(dc.FormatError, match="disk full"):
         dc.dump(dc.Corpus([dc.Claim(id="x", claimant="y")]), path)
     assert _sha(path) == before
+
+
+@settings(suppress_health_check=_FIXTURE)
+@given(data=st.binary(max_size=400) | st.text(alphabet='ab,"\n\r\\[]{}:1 ', max_size=200))
+def test_arbitrary_input_raises_only_format_errors(tmp_path: Path, data: bytes | str) -> None:
+    """Any bytes as an event list or a claims table give a corpus or a FormatError."""
+    raw = data if isinstance(data, bytes) else data.encode("utf-8")
+    event_list = tmp_path / "c.csv"
+    event_list.write_bytes(raw)
+    tables = tmp_path / "t"
+    tables.mkdir(exist_ok=True)
+    (tables / "claims.csv").write_bytes(b"id,claimant,evidence,confidence\n" + raw)
+    for load in (lambda: dc.load(event_list), lambda: load_tables(tables)):
+        with contextlib.suppress(dc.FormatError):
+            load()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import shutil
 import sqlite3
@@ -496,3 +497,27 @@ def test_any_sqlite_database_is_not_enough(tmp_path: Path) -> None:
     _sql(path, "CREATE TABLE t(x)")
     with pytest.raises(dc.FormatError, match="not a DNA 3 database"):
         dc.load(path)
+
+
+@settings(max_examples=40, suppress_health_check=_FIXTURE, deadline=None)
+@given(
+    cuts=st.lists(
+        st.tuples(st.integers(100, 200_000), st.binary(min_size=1, max_size=64)),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_corrupted_database_raises_only_format_errors(
+    sample: Path, tmp_path: Path, cuts: list[tuple[int, bytes]]
+) -> None:
+    """Overwriting bytes of a DNA file gives a corpus or a FormatError, never another error."""
+    data = bytearray(sample.read_bytes())
+    for at, junk in cuts:
+        at %= len(data)
+        data[at : at + len(junk)] = junk
+    path = tmp_path / "broken.dna"
+    path.write_bytes(bytes(data))
+    before = _sha(path)
+    with contextlib.suppress(dc.FormatError):
+        dc.load(path)
+    assert _sha(path) == before

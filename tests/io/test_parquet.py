@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import discourse as dc
 from tests.strategies import corpora
@@ -159,3 +161,17 @@ def test_failed_write_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.Mo
     with pytest.raises(dc.FormatError, match="disk full"):
         dc.dump(dc.Corpus(), path)
     assert path.read_bytes() == before
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(at=st.integers(0, 10_000), junk=st.binary(min_size=1, max_size=32))
+def test_corrupted_file_raises_only_format_errors(tmp_path: Path, at: int, junk: bytes) -> None:
+    """Overwriting bytes of a Parquet file gives a corpus or a FormatError, never another error."""
+    path = tmp_path / "c.parquet"
+    dc.dump(_sample(), path)
+    data = bytearray(path.read_bytes())
+    at %= len(data)
+    data[at : at + len(junk)] = junk
+    path.write_bytes(bytes(data))
+    with contextlib.suppress(dc.FormatError):
+        dc.load(path)

@@ -368,7 +368,7 @@ def read_dna(path: Path) -> Corpus:
     uri = f"file:{pathname2url(str(p.resolve()))}?mode=ro&immutable=1"
     try:
         con = sqlite3.connect(uri, uri=True)
-    except sqlite3.Error as e:
+    except (sqlite3.Error, UnicodeDecodeError) as e:
         raise FormatError(f"cannot open the DNA database: {e}", path=str(p)) from None
     try:
         return _Reader(con).corpus()
@@ -376,6 +376,8 @@ def read_dna(path: Path) -> Corpus:
         raise FormatError(str(e), path=str(p), errors=e.errors) from None
     except sqlite3.Error as e:
         raise FormatError(f"cannot read the DNA database: {e}", path=str(p)) from None
+    except UnicodeDecodeError as e:  # sqlite3 decoding text (even its own error messages)
+        raise FormatError(f"cannot read the DNA database: bad text: {e}", path=str(p)) from None
     except DiscourseError as e:
         raise FormatError(str(e), path=str(p)) from None
     finally:

@@ -118,14 +118,18 @@ def iter_read_parquet(path: Path) -> Iterator[Record]:
     if unknown:
         raise FormatError(f"unknown column(s) {', '.join(sorted(unknown))}", path=p)
     row_no = 0
-    try:
-        batches = pf.iter_batches(batch_size=10_000)
-        for batch in batches:
-            for row in batch.to_pylist():
-                yield _record(row, row_no, p)
-                row_no += 1
-    except (pa.ArrowException, OSError) as e:
-        raise FormatError(f"row {row_no}: cannot read: {e}", path=p) from None
+    batches = pf.iter_batches(batch_size=10_000)
+    while True:
+        try:
+            batch = next(batches, None)
+            rows = batch.to_pylist() if batch is not None else None
+        except (pa.ArrowException, OSError, UnicodeDecodeError) as e:
+            raise FormatError(f"row {row_no} or after: cannot read: {e}", path=p) from None
+        if rows is None:
+            return
+        for row in rows:
+            yield _record(row, row_no, p)
+            row_no += 1
 
 
 def read_parquet(path: Path) -> Corpus:
