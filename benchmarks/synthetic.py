@@ -259,6 +259,15 @@ def machine() -> str:
     )
 
 
+def loadavg() -> str:
+    """The 1, 5 and 15 minute load averages, or "unknown"."""
+    try:
+        with open("/proc/loadavg", encoding="utf-8") as f:
+            return " ".join(f.read().split()[:3])
+    except OSError:
+        return "unknown"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=1_000_000, help="number of claims")

@@ -35,6 +35,7 @@ import random
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, overload
@@ -100,6 +101,11 @@ _TABLE_NAME = {
 }
 
 _BATCH = 1000  # rows fetched at a time when streaming
+_CHUNK = 2000  # records inserted per round of executemany()
+_INSERT_CLAIM = (
+    "INSERT INTO claims (seq, claimant, target, stance, form, issue, date_first, date_last, date_key)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 _TABLES_BY_SEQ = ("claims", "claim_sources", "factions", "names", "events", "event_refs", "records")
 
 _SCHEMA = """
@@ -278,8 +284,12 @@ class Store:
         c = self._conn
         try:
             self._retry(lambda: c.execute("PRAGMA journal_mode=WAL").fetchone())
-            c.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")  # sql-safe: PRAGMA takes no parameters
-            c.execute(f"PRAGMA busy_timeout={int(min(self._timeout, 5.0) * 1000)}")  # sql-safe: an int
+            c.execute(
+                f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}"
+            )  # sql-safe: PRAGMA takes no parameters
+            c.execute(
+                f"PRAGMA busy_timeout={int(min(self._timeout, 5.0) * 1000)}"
+            )  # sql-safe: an int
             c.execute("PRAGMA cache_size=-65536")
             c.execute("PRAGMA temp_store=MEMORY")
         except sqlite3.Error as e:
@@ -446,105 +456,143 @@ class Store:
             StoreError: The store stayed locked by another writer beyond the timeout.
         """
         with self._write():
-            insert = self._insert
             cur = self._conn.cursor()
-            for r in records:
-                insert(cur, r)
+            it = iter(records)
+            while True:
+                chunk = list(islice(it, _CHUNK))
+                if not chunk:
+                    break
+                self._insert(cur, chunk)
 
-    def _insert(self, cur: sqlite3.Cursor, record: Record) -> None:
-        t = type(record)
-        if t is Membership:
-            m: Membership = record  # type: ignore[assignment]
-            cur.execute(
+    def _insert(self, cur: sqlite3.Cursor, chunk: list[Record]) -> None:
+        """Insert a chunk of records inside the open transaction, a few executemany() calls."""
+        from discourse.corpus import normalize_name
+
+        new: dict[str, Record] = {}
+        members: list[tuple[Any, ...]] = []
+        for r in chunk:
+            t = type(r)
+            if t is Membership:
+                m: Membership = r  # type: ignore[assignment]
+                members.append(
+                    (
+                        m.member,
+                        m.faction,
+                        None if m.start is None else m.start.first.isoformat(),
+                        None if m.end is None else m.end.last.isoformat(),
+                        _dumps(unstructure_record(m), canonical=True),
+                    )
+                )
+                continue
+            if t not in _KIND_OF:
+                raise ValidationError(
+                    f"a Store holds Actor, Faction, Membership, Claim, Event and Source records, "
+                    f"not {t.__name__}",
+                    value=r,
+                )
+            rid: str = r.id  # type: ignore[union-attr]
+            if rid in new:
+                self._check_same(rid, new[rid], r)
+                continue
+            new[rid] = r
+        if members:
+            cur.executemany(
                 "INSERT INTO memberships (member, faction, start_first, end_last, data) "
                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT (data) DO NOTHING",
-                (
-                    m.member,
-                    m.faction,
-                    None if m.start is None else m.start.first.isoformat(),
-                    None if m.end is None else m.end.last.isoformat(),
-                    _dumps(unstructure_record(m), canonical=True),
-                ),
+                members,
             )
+        if not new:
             return
-        kind = _KIND_OF.get(t)
-        if kind is None:
-            raise ValidationError(
-                f"a Store holds Actor, Faction, Membership, Claim, Event and Source records, "
-                f"not {t.__name__}",
-                value=record,
-            )
-        rid: str = record.id  # type: ignore[union-attr]
-        cur.execute(
-            "INSERT INTO records (id, kind, data) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
-            (rid, kind, _dumps(unstructure_record(record))),
-        )
-        if cur.rowcount == 0:
-            old = self._get_in(cur, rid)
-            if old == record:
-                return
+        # Ids already stored: equal records are skipped, different ones are an error.
+        ids = list(new)
+        for i in range(0, len(ids), 500):
+            part = ids[i : i + 500]
+            marks = ", ".join("?" * len(part))
+            for seq, kind, data in cur.execute(
+                f"SELECT seq, kind, data FROM records WHERE id IN ({marks})",  # noqa: S608
+                part,
+            ).fetchall():
+                old = self._row(seq, kind, data)
+                rid = old.id  # type: ignore[union-attr]
+                self._check_same(rid, old, new.pop(rid))
+        if not new:
+            return
+        # We hold the write lock, so the next sequence numbers are ours to give.
+        seq = cur.execute("SELECT coalesce(max(seq), 0) FROM records").fetchone()[0]
+        rows: list[tuple[Any, ...]] = []
+        claims: list[tuple[Any, ...]] = []
+        sources: list[tuple[str, int]] = []
+        events: list[tuple[Any, ...]] = []
+        refs: list[tuple[str, int]] = []
+        names: list[tuple[str, int]] = []
+        factions: list[tuple[int, str | None]] = []
+        for rid, r in new.items():
+            seq += 1
+            kind = _KIND_OF[type(r)]
+            rows.append((seq, rid, kind, _dumps(unstructure_record(r))))
+            if kind == _CLAIM:
+                c: Claim = r  # type: ignore[assignment]
+                d = c.date
+                claims.append(
+                    (
+                        seq,
+                        c.claimant,
+                        c.target,
+                        None if c.stance is None else c.stance.value,
+                        c.form.value,
+                        c.issue,
+                        None if d is None else d.first.isoformat(),
+                        None if d is None else d.last.isoformat(),
+                        None if d is None else _date_key(d),
+                    )
+                )
+                if c.evidence:
+                    sources.extend(
+                        (src, seq) for src in dict.fromkeys(sp.source for sp in c.evidence)
+                    )
+            elif kind == _EVENT:
+                e: Event = r  # type: ignore[assignment]
+                st = e.start
+                events.append(
+                    (
+                        seq,
+                        None if st is None else st.first.isoformat(),
+                        None if st is None else st.last.isoformat(),
+                        None if st is None else _date_key(st),
+                    )
+                )
+                er = dict.fromkeys(p.ref for p in e.participants)
+                if e.organization is not None:
+                    er[e.organization] = None
+                refs.extend((x, seq) for x in er)
+            elif kind in (_ACTOR, _FACTION):
+                ent: Entity = r  # type: ignore[assignment]
+                names.extend((n, seq) for n in {normalize_name(x) for x in ent.names} if n)
+                if kind == _FACTION:
+                    factions.append((seq, ent.parent))  # type: ignore[union-attr]
+        cur.executemany("INSERT INTO records (seq, id, kind, data) VALUES (?, ?, ?, ?)", rows)
+        for sql, values in (
+            (_INSERT_CLAIM, claims),
+            ("INSERT OR IGNORE INTO claim_sources (source, seq) VALUES (?, ?)", sources),
+            (
+                "INSERT INTO events (seq, start_first, start_last, date_key) VALUES (?, ?, ?, ?)",
+                events,
+            ),
+            ("INSERT OR IGNORE INTO event_refs (ref, seq) VALUES (?, ?)", refs),
+            ("INSERT OR IGNORE INTO names (name, seq) VALUES (?, ?)", names),
+            ("INSERT INTO factions (seq, parent) VALUES (?, ?)", factions),
+        ):
+            if values:
+                cur.executemany(sql, values)
+
+    @staticmethod
+    def _check_same(rid: str, old: Record, record: Record) -> None:
+        if old != record:
             raise DuplicateIdError(
                 f"id {rid!r} is already used by {type(old).__name__} {old!r}; "
                 "give the new record another id or use Store.replace()",
                 id=rid,
             )
-        seq = cur.lastrowid
-        if kind == _CLAIM:
-            c: Claim = record  # type: ignore[assignment]
-            d = c.date
-            cur.execute(
-                "INSERT INTO claims (seq, claimant, target, stance, form, issue,"
-                " date_first, date_last, date_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    seq,
-                    c.claimant,
-                    c.target,
-                    None if c.stance is None else c.stance.value,
-                    c.form.value,
-                    c.issue,
-                    None if d is None else d.first.isoformat(),
-                    None if d is None else d.last.isoformat(),
-                    None if d is None else _date_key(d),
-                ),
-            )
-            if c.evidence:
-                cur.executemany(
-                    "INSERT OR IGNORE INTO claim_sources (source, seq) VALUES (?, ?)",
-                    [(s, seq) for s in dict.fromkeys(sp.source for sp in c.evidence)],
-                )
-        elif kind == _EVENT:
-            e: Event = record  # type: ignore[assignment]
-            s = e.start
-            cur.execute(
-                "INSERT INTO events (seq, start_first, start_last, date_key) VALUES (?, ?, ?, ?)",
-                (
-                    seq,
-                    None if s is None else s.first.isoformat(),
-                    None if s is None else s.last.isoformat(),
-                    None if s is None else _date_key(s),
-                ),
-            )
-            refs = dict.fromkeys(p.ref for p in e.participants)
-            if e.organization is not None:
-                refs[e.organization] = None
-            cur.executemany(
-                "INSERT OR IGNORE INTO event_refs (ref, seq) VALUES (?, ?)",
-                [(r, seq) for r in refs],
-            )
-        elif kind in (_ACTOR, _FACTION):
-            from discourse.corpus import normalize_name
-
-            ent: Entity = record  # type: ignore[assignment]
-            names = {normalize_name(x) for x in ent.names}
-            cur.executemany(
-                "INSERT OR IGNORE INTO names (name, seq) VALUES (?, ?)",
-                [(n, seq) for n in names if n],
-            )
-            if kind == _FACTION:
-                cur.execute(
-                    "INSERT INTO factions (seq, parent) VALUES (?, ?)",
-                    (seq, ent.parent),  # type: ignore[union-attr]
-                )
 
     def _get_in(self, cur: sqlite3.Cursor, rid: str) -> Record | None:
         row = cur.execute("SELECT seq, kind, data FROM records WHERE id = ?", (rid,)).fetchone()
@@ -556,7 +604,7 @@ class Store:
             cur = self._conn.cursor()
             if type(record) is not Membership:
                 self._delete_id(cur, record.id)  # type: ignore[union-attr]
-            self._insert(cur, record)
+            self._insert(cur, [record])
 
     def remove(self, record_or_id: Record | str) -> None:
         """Remove a record (or the record with that id).
