@@ -206,6 +206,22 @@ parts = {
     "Span start/end ints (> 256, not cached)": sys.getsizeof(sp.start) + sys.getsizeof(sp.end),
     "PartialDate object": sys.getsizeof(c.date),
 }
+# What each index costs: the containers themselves (their keys are counted as strings).
+index = {"_by_id dict": sys.getsizeof(corpus._by_id)}
+index["_typed[Claim] dict"] = sys.getsizeof(corpus._typed[dc.Claim])
+for name in ("_by_claimant", "_by_target", "_by_stance", "_by_form", "_by_issue", "_by_source"):
+    d = getattr(corpus, name, None)
+    if d is not None:
+        index[name + " lists"] = sys.getsizeof(d) + sum(sys.getsizeof(v) for v in d.values())
+dated_index = sys.getsizeof(corpus._dated)
+for t in corpus._dated:
+    if type(t) is tuple:  # (key tuple, insertion number, record)
+        dated_index += sys.getsizeof(t) + sys.getsizeof(t[0]) + (sys.getsizeof(t[1]) if t[1] > 256 else 0)
+extra = getattr(corpus, "_dated_first", None)
+if extra is not None:
+    dated_index += sys.getsizeof(extra)
+index["date index (after a date query)"] = dated_index
+
 dated = [c.date for c in corpus.claims() if c.date is not None]
 shared_dates = f"{len(dated):,} dated claims share {len({id(d) for d in dated}):,} PartialDate objects"
 
@@ -214,7 +230,7 @@ print(json.dumps({
     "claims": n, "records": len(corpus),
     "records_bytes": m_records, "records_list_bytes": list_bytes,
     "corpus_bytes": m_corpus, "dated_bytes": m_dated, "str_bytes": str_bytes,
-    "parts": parts, "shared_dates": shared_dates,
+    "parts": parts, "shared_dates": shared_dates, "index": index,
 }))
 """
 
@@ -303,6 +319,9 @@ def main(argv: list[str] | None = None) -> int:
                 f"(date index +{beyond_dated - beyond:.0f})"
             )
             print(f"  {m['shared_dates']}")
+            print("  index containers (sys.getsizeof), per claim:")
+            for k, v in m["index"].items():
+                print(f"    {k:40} {v / n:5.0f} B")
             print("  one claim's objects (sys.getsizeof):")
             for k, v in m["parts"].items():
                 print(f"    {k:40} {v:5d} B")
