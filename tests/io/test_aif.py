@@ -177,12 +177,12 @@ def test_loss_warning_counts_what_aif_cannot_carry(tmp_path: Path) -> None:
     (w,) = record
     assert isinstance(w.message, dc.LossWarning)
     assert w.message.dropped == {
-        "faction": 1,
-        "event": 1,
-        "claim.form": 1,
-        "claim.target": 1,
-        "claim.stance": 1,
-        "claim.date": 1,
+        "factions": 1,
+        "events": 1,
+        "claims.form": 1,
+        "claims.target": 1,
+        "claims.stance": 1,
+        "claims.date": 1,
     }
 
 

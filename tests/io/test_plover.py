@@ -148,7 +148,7 @@ def test_expulsion_has_the_party_as_actor_and_resignation_as_recipient() -> None
 def test_sample_round_trips(tmp_path: Path, name: str) -> None:
     """JSON lines (or a JSON array for .plover.json) read back to the same records."""
     path = tmp_path / name
-    with pytest.warns(dc.LossWarning, match=r"faction\.kind \(1\)"):
+    with pytest.warns(dc.LossWarning, match=r"factions\.kind \(1\)"):
         dc.dump(_sample(), path)
     text = path.read_text(encoding="utf-8")
     assert text.startswith("[") == name.endswith(".json")
@@ -183,24 +183,24 @@ def _expected(corpus: dc.Corpus) -> tuple[dc.Corpus, dict[str, int]]:
                 )
             )
             for f in ("outcome", "evidence", "confidence", "attributes"):
-                dropped[f"event.{f}"] += _set(getattr(e, f))
-            dropped["participant.role"] += sum(p.role is not None for p in e.participants)
+                dropped[f"events.{f}"] += _set(getattr(e, f))
+            dropped["events.participants.role"] += sum(p.role is not None for p in e.participants)
         else:
-            dropped[f"event ({e.kind.value})"] += 1
+            dropped[f"events ({e.kind.value})"] += 1
     for c in corpus.claims():
         mapped = c.form in CLAIM_MAPPING or (
             c.form == "action" and c.stance in ("support", "oppose")
         )
         if not mapped:
             dropped[
-                f"claim ({c.form.value if c.form != 'action' else 'action without support/oppose'})"
+                f"claims ({c.form.value if c.form != 'action' else 'action without support/oppose'})"
             ] += 1
             continue
         refs.add(c.claimant)
         refs.update([c.target] if c.target else [])
         lost = ("addressee", "issue", "evidence", "supports", "attacks", "confidence", "attributes")
         for f in lost:
-            dropped[f"claim.{f}"] += _set(getattr(c, f))
+            dropped[f"claims.{f}"] += _set(getattr(c, f))
         out.append(
             attrs.evolve(
                 c,
@@ -212,14 +212,14 @@ def _expected(corpus: dc.Corpus) -> tuple[dc.Corpus, dict[str, int]]:
         )
     for a in corpus.actors:
         if a.id not in refs:
-            dropped["actor"] += 1
+            dropped["actors"] += 1
             continue
         for f in ("aliases", "description", "identifiers", "evidence", "confidence", "attributes"):
-            dropped[f"actor.{f}"] += _set(getattr(a, f))
+            dropped[f"actors.{f}"] += _set(getattr(a, f))
         out.append(dc.Actor(id=a.id, name=a.name, kind=a.kind))
     for fa in corpus.factions:
         if fa.id not in refs:
-            dropped["faction"] += 1
+            dropped["factions"] += 1
             continue
         for f in (
             "parent",
@@ -230,11 +230,11 @@ def _expected(corpus: dc.Corpus) -> tuple[dc.Corpus, dict[str, int]]:
             "confidence",
             "attributes",
         ):
-            dropped[f"faction.{f}"] += _set(getattr(fa, f))
-        dropped["faction.kind"] += fa.kind != "group"
+            dropped[f"factions.{f}"] += _set(getattr(fa, f))
+        dropped["factions.kind"] += fa.kind != "group"
         out.append(dc.Faction(id=fa.id, name=fa.name))
-    dropped["membership"] += len(corpus.memberships)
-    dropped["source"] += len(corpus.sources)
+    dropped["memberships"] += len(corpus.memberships)
+    dropped["sources"] += len(corpus.sources)
     return dc.Corpus(out), {k: v for k, v in dropped.items() if v}
 
 

@@ -183,7 +183,7 @@ def _extras(value: object) -> dict[str, Any]:
 def _dropped(corpus: Corpus) -> dict[str, int]:
     n: Counter[str] = Counter()
     for r in corpus:
-        t = type(r).__name__.lower()
+        t = type(r).__name__.lower() + "s"
         if isinstance(r, (Faction, Membership, Event)):
             n[t] += 1
         elif isinstance(r, Source):
@@ -194,17 +194,17 @@ def _dropped(corpus: Corpus) -> dict[str, int]:
                 n[t] += 1
         elif isinstance(r, Claim):
             if r.form is not ClaimForm.STATEMENT:
-                n["claim.form"] += 1
+                n["claims.form"] += 1
             for f in ("target", "stance", "addressee", "issue", "date", "confidence"):
-                n[f"claim.{f}"] += getattr(r, f) is not None
-            n["claim.evidence"] += bool(r.evidence)
-            n["claim.attributes"] += bool(set(r.attributes) - {_KEY})
+                n[f"claims.{f}"] += getattr(r, f) is not None
+            n["claims.evidence"] += bool(r.evidence)
+            n["claims.attributes"] += bool(set(r.attributes) - {_KEY})
         elif isinstance(r, Actor):
-            n["actor.kind"] += r.kind != "person"
+            n["actors.kind"] += r.kind != "person"
             for f in ("aliases", "identifiers", "evidence", "attributes"):
-                n[f"actor.{f}"] += bool(getattr(r, f))
+                n[f"actors.{f}"] += bool(getattr(r, f))
             for f in ("description", "confidence"):
-                n[f"actor.{f}"] += getattr(r, f) is not None
+                n[f"actors.{f}"] += getattr(r, f) is not None
     return {k: v for k, v in n.items() if v}
 
 

@@ -259,19 +259,19 @@ _CARRIED: Final[dict[type, frozenset[str]]] = {
 
 
 def _dropped(corpus: Corpus) -> dict[str, int]:
-    """Counts of what :func:`to_records` leaves out, as ``record_type.field`` (or the type alone)."""
+    """Counts of what :func:`to_records` leaves out, as ``section.field`` (or the section alone)."""
     n: Counter[str] = Counter()
     refs = _referenced(corpus)
     for r in corpus:
-        t = type(r).__name__.lower()
+        t = type(r).__name__.lower() + "s"
         if isinstance(r, Claim) and _claim_category(r) is None:
             what = (
                 r.form.value if r.form is not ClaimForm.ACTION else "action without support/oppose"
             )
-            n[f"claim ({what})"] += 1
+            n[f"claims ({what})"] += 1
             continue
         if isinstance(r, Event) and r.kind not in EVENT_MAPPING:
-            n[f"event ({r.kind.value})"] += 1
+            n[f"events ({r.kind.value})"] += 1
             continue
         if isinstance(r, (Actor, Faction)) and r.id not in refs:
             n[t] += 1
@@ -284,7 +284,7 @@ def _dropped(corpus: Corpus) -> dict[str, int]:
             if f.name not in carried and _is_set(getattr(r, f.name), f.default):
                 n[f"{t}.{f.name}"] += 1
         if isinstance(r, Event):
-            n["participant.role"] += sum(p.role is not None for p in r.participants)
+            n["events.participants.role"] += sum(p.role is not None for p in r.participants)
     return {k: v for k, v in n.items() if v}
 
 

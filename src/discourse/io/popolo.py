@@ -27,7 +27,7 @@ Claims and sources have no Popolo counterpart; they, and evidence,
 confidence, attributes, membership sources, event outcomes and participant
 roles, are dropped with a :class:`~discourse.LossWarning` giving the counts.
 Reading warns in the same way about Popolo fields it does not import
-(e.g. ``person.email``), and about events whose classification is not an
+(e.g. ``persons.email``), and about events whose classification is not an
 event kind.
 """
 
@@ -139,7 +139,7 @@ def _event(e: Event) -> dict[str, Any]:
 def _dropped(corpus: Corpus) -> dict[str, int]:
     n: Counter[str] = Counter()
     for r in corpus:
-        t = type(r).__name__.lower()
+        t = type(r).__name__.lower() + "s"
         if isinstance(r, (Claim, Source)):
             n[t] += 1
             continue
@@ -149,11 +149,11 @@ def _dropped(corpus: Corpus) -> dict[str, int]:
         if r.confidence is not None:
             n[f"{t}.confidence"] += 1
         if isinstance(r, Membership) and r.sources:
-            n["membership.sources"] += 1
+            n["memberships.sources"] += 1
         if isinstance(r, Event):
             if r.outcome is not None:
-                n["event.outcome"] += 1
-            n["participant.role"] += sum(p.role is not None for p in r.participants)
+                n["events.outcome"] += 1
+            n["events.participants.role"] += sum(p.role is not None for p in r.participants)
     return {k: v for k, v in n.items() if v}
 
 
@@ -297,7 +297,7 @@ class _Reader:
         if v is None or v == "":
             return None
         if len(v) > 10 and v[10] == "T":  # a date-time: keep the day
-            self.skipped[f"{kind}.{key} (time of day)"] += 1
+            self.skipped[f"{kind}s.{key} (time of day)"] += 1
             v = v[:10]
         try:
             return str(PartialDate.parse(v))
@@ -308,7 +308,7 @@ class _Reader:
     def _skip_other(self, obj: Mapping[str, Any], kind: str, handled: frozenset[str]) -> None:
         for k, v in obj.items():
             if k not in handled and v not in (None, [], {}, ""):
-                self.skipped[f"{kind}.{k}"] += 1
+                self.skipped[f"{kind}s.{k}"] += 1
 
     def _add(self, record: Record | None, where: str) -> None:
         if record is None:
@@ -433,7 +433,7 @@ class _Reader:
         self._skip_other(obj, "organization", frozenset(handled))
         if classification == ORGANIZATION_CLASSIFICATION:
             if parent_id is not None:
-                self.skipped["organization.parent_id"] += 1
+                self.skipped["organizations.parent_id"] += 1
             record = self._build(
                 Actor,
                 where,
@@ -450,7 +450,7 @@ class _Reader:
                 kind = FactionKind.GROUP
                 if classification:
                     self.skipped[
-                        "organization.classification (not a faction kind, read as group)"
+                        "organizations.classification (not a faction kind, read as group)"
                     ] += 1
             record = self._build(
                 Faction,
@@ -572,7 +572,7 @@ class _Reader:
             if c is not None:
                 self.event(c, f"{where}.children[{i}]")
         if kind is None:
-            self.skipped["event (classification is not an event kind)"] += 1
+            self.skipped["events (classification is not an event kind)"] += 1
             return
         start = self._date(obj, "start_date", where, "event")
         end = self._date(obj, "end_date", where, "event")
@@ -604,7 +604,7 @@ class _Reader:
 
     def other(self, obj: Mapping[str, Any], where: str, kind: str, **defaults: str) -> None:
         """A Popolo object we do not model: count it, read the memberships it embeds."""
-        self.skipped[kind] += 1
+        self.skipped[f"{kind}s"] += 1
         if kind == "post":
             org = self._str(obj, "organization_id", where)
             if obj.get("organization") is not None:
