@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import discourse as dc
 from discourse import networks
@@ -269,3 +272,53 @@ def test_windows_reject_bad_size(dna: dc.Corpus) -> None:
     """A size that is not a span raises ValidationError naming it."""
     with pytest.raises(dc.ValidationError, match="size"):
         list(networks.windows(dna, size="fortnight"))
+
+
+# --- the numpy path gives the pure-Python answer -----------------------------------------------------
+
+cells_strategy = st.dictionaries(
+    st.sampled_from([f"t{i}" for i in range(6)]),
+    st.dictionaries(
+        st.sampled_from([f"a{i:02d}" for i in range(12)]),
+        st.lists(st.integers(0, 3), min_size=2, max_size=2).filter(any),
+        min_size=1,
+    ),
+)
+
+
+@given(cells=cells_strategy, jaccard=st.booleans())
+def test_numpy_pairs_equal_python_pairs(
+    cells: dict[str, dict[str, list[int]]], jaccard: bool
+) -> None:
+    """The matrix-product path counts exactly what the pairwise loop counts."""
+    pytest.importorskip("numpy")
+    activity = {a: 0 for row in cells.values() for a in row}
+    for row in cells.values():
+        for a, (s, o) in row.items():
+            activity[a] += s + o
+    assert networks._pairs_numpy(cells, activity, jaccard) == networks._pairs_python(cells, jaccard)
+
+
+@pytest.mark.parametrize("normalization", ["none", "average", "jaccard", "cosine"])
+@pytest.mark.parametrize("kind", ["congruence", "conflict", "subtract"])
+def test_large_network_same_with_and_without_numpy(
+    kind: str, normalization: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A network big enough for the numpy path equals the pure-Python one."""
+    pytest.importorskip("numpy")
+    rng = random.Random(7)
+    claims = [
+        {
+            "claimant": f"a{rng.randrange(80):02d}",
+            "target": f"t{rng.randrange(10)}",
+            "stance": rng.choice(["support", "oppose"]),
+        }
+        for _ in range(600)
+    ]
+    corpus = _corpus(*claims)
+    fn = getattr(networks, kind)
+    fast = fn(corpus, normalization=normalization)
+    monkeypatch.setattr(networks, "_use_numpy", lambda cells, activity: False)
+    slow = fn(corpus, normalization=normalization)
+    assert fast.number_of_edges() > 100
+    assert sorted(fast.edges(data=True)) == sorted(slow.edges(data=True))
