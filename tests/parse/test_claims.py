@@ -143,3 +143,21 @@ def test_claim_ids_are_source_and_cue_offset():
     text = "Jane Roe criticised John Doe."
     (c,) = claims(text)
     assert c.id == f"t:c:{text.index('criticised')}"
+
+
+def test_he_or_she_is_the_latest_person_named():
+    """'after she criticised X' is a claim by the woman named before."""
+    found = claims("Liz Cheney was ousted by House Republicans after she criticised Donald Trump.")
+    assert [(c.claimant, c.target) for c in found] == [("liz-cheney", "donald-trump")]
+
+
+def test_object_of_a_verb_is_not_a_subject():
+    """In 'which backed Omar, called for', Omar is not the claimant."""
+    found = claims("The group, which backed Ilhan Omar, called for a primary challenge.")
+    assert all(c.claimant != "ilhan-omar" for c in found)
+
+
+def test_demand_that_x_stand_aside_opposes_x():
+    """'demanded that X stand aside' is a demand against X."""
+    (c,) = claims("Kevin Kühnert demanded that Olaf Scholz stand aside.")
+    assert (c.form, c.target, c.stance) == (ClaimForm.DEMAND, "olaf-scholz", Stance.OPPOSE)

@@ -121,3 +121,34 @@ def test_repeated_named_event_is_one_event_with_two_spans():
 def test_verb_split_is_not_an_event():
     """'split the vote' is not a party split."""
     assert events("The Greens split the vote in Brighton.") == []
+
+
+def test_challenged_for_the_leadership_is_a_challenge_with_roles():
+    """'X challenged Y for the Labor leadership' names challenger, target and party."""
+    (e,) = events("Kevin Rudd challenged Julia Gillard for the Labor leadership in June 2013.")
+    assert e.kind is EventKind.LEADERSHIP_CHALLENGE
+    assert {(p.ref, p.role) for p in e.participants} == {
+        ("kevin-rudd", "challenger"),
+        ("julia-gillard", "target"),
+    }
+    assert e.organization == "australian-labor-party"
+
+
+def test_party_that_split_is_the_organization():
+    """'Die Linke split in October 2023' is a split of Die Linke."""
+    (e,) = events("Die Linke split in October 2023 after a long feud.")
+    assert e.kind is EventKind.SPLIT
+    assert e.organization == "die-linke"
+
+
+def test_forced_out_is_a_dismissal():
+    """'X was forced out as leader' is X's dismissal."""
+    (e,) = events("Pablo Casado was forced out as leader of the Partido Popular.")
+    assert e.kind is EventKind.DISMISSAL
+    assert e.organization == "partido-popular"
+
+
+def test_trigger_after_a_name_is_a_verb_whatever_its_tag():
+    """'Íñigo Errejón quit Podemos' is a resignation by Errejón."""
+    (e,) = events("Íñigo Errejón quit Podemos in 2019.")
+    assert [p.ref for p in e.participants] == ["íñigo-errejón"]

@@ -137,3 +137,16 @@ def test_place_before_by_election_is_not_a_person():
     m = mentions("The Liberal Democrats won the North Shropshire by-election.")
     assert names(m, PERSON) == set()
     assert m.places
+
+
+def test_name_in_apposition_to_a_faction_phrase_is_that_faction():
+    """'The Jusos, the SPD's youth wing,' names the youth wing 'Jusos', parent SPD."""
+    m = mentions("The Jusos, the SPD's youth wing, demanded a change.")
+    wing = next(e for e in m.entities.values() if e.name == "Jusos")
+    assert wing.parent == "spd"
+
+
+def test_adjective_alias_does_not_start_a_longer_name():
+    """'Democratic Socialists of America' is not the Democratic Party."""
+    m = mentions("The Democratic Socialists of America met on Monday.")
+    assert "democratic-party" not in m.entities

@@ -36,7 +36,7 @@ from discourse.model import Claim, ClaimForm, PartialDate, Span, Stance
 from discourse.parse.dates import find_dates
 from discourse.parse.document import Doc, Sent
 from discourse.parse.lexicon import Lexicon, VerbSense
-from discourse.parse.mentions import FACTION, Mention, MentionList, Mentions
+from discourse.parse.mentions import FACTION, PERSON, Mention, MentionList, Mentions
 
 __all__ = ["author_id", "find_claims"]
 
@@ -173,6 +173,54 @@ def _match_cues(s: Sent, cues: _Cues) -> list[tuple[int, int, VerbSense]]:
 
 
 _ACCORDING: Final = VerbSense("according to", ClaimForm.STATEMENT)
+_VERB_TAGS: Final = frozenset({"VB", "VBD", "VBZ", "VBP", "VBG", "VBN"})
+_PRONOUNS: Final = frozenset({"he", "she"})
+_REMOVAL_NOUNS: Final = frozenset(
+    {"resignation", "removal", "sacking", "dismissal", "expulsion", "suspension", "deselection", "ouster",
+     "departure", "head", "scalp", "exit", "impeachment"}
+)  # fmt: skip
+
+
+def _antecedent(doc: Doc, s: Sent, mentions: Mentions, k: int) -> Mention | None:
+    """The person "he" or "she" at token ``k`` most likely refers to: the latest person before it.
+
+    Looks back in the sentence, then in the two sentences before; the mention
+    returned belongs to the sentence it was found in (only its entity is used).
+    """
+    for si in range(s.index, max(-1, s.index - 3), -1):
+        ms = mentions.by_sent[si]
+        stop = k if si == s.index else len(doc.sents[si])
+        for m in ms.backwards(stop, stop - 60):
+            if m.last <= stop and mentions.entities[m.entity].type == PERSON:
+                return m
+    return None
+
+
+def _demand_content(s: Sent, ms: MentionList, ents: Mentions, j: int) -> Mention | None:
+    """Whom a demand is against: "demanded that X stand aside", "called for X's resignation"."""
+    lower = s.lower
+    n = len(lower)
+    k = j
+    if k < n and lower[k] == "that":
+        k += 1
+    m = ms.after(k, 1)
+    if m is None or ents.entities[m.entity].type != PERSON:
+        return None
+    x = m.last
+    if x < n and lower[x] in ("'s", "'") and x + 1 < n and lower[x + 1] in _REMOVAL_NOUNS:
+        return m
+    while x < n and lower[x] in ("should", "must", "to", "would", "immediately", "now"):
+        x += 1
+    if x < n:
+        v = lower[x]
+        nxt = lower[x + 1] if x + 1 < n else ""
+        if v in ("resign", "resigns", "quit", "quits", "go", "goes") or (
+            v in _REMOVAL and nxt in _REMOVAL_PARTICLE
+        ):
+            return m
+    return None
+
+
 _FLIP: Final = {Stance.SUPPORT: Stance.OPPOSE, Stance.OPPOSE: Stance.SUPPORT}
 
 
@@ -190,8 +238,10 @@ def _eligible(s: Sent, m: Mention, ents: Mentions) -> bool:
         "leading",
     ):
         k -= 1
-    if k >= 0 and s.lower[k] in _SUBJECT_BLOCKERS:
-        return False
+    while k >= 0 and s.tags[k] in ("NNP", "NNPS", "JJ") and m.first - k <= 3:
+        k -= 1  # "by House Republicans", "of moderate Democrats"
+    if k >= 0 and (s.lower[k] in _SUBJECT_BLOCKERS or s.tags[k] in _VERB_TAGS):
+        return False  # after a preposition, or the object of a verb ("which backed Omar")
     if m.last < len(s) and s.lower[m.last] in ("'s", "'"):
         return False
     e = ents.entities.get(m.entity)
@@ -392,7 +442,10 @@ def _sentence_claims(
                 if claimant is not None:
                     inverted = True
             if claimant is None:
-                claimant = _subject(s, ms, ents, a, floor)
+                if prev >= 0 and lower[prev] in _PRONOUNS and prev >= floor:
+                    claimant = _antecedent(doc, s, ents, prev)
+                else:
+                    claimant = _subject(s, ms, ents, a, floor)
                 if claimant is not None and prev >= 0 and s.words[prev] in _CLOSE_Q:
                     inverted = True
             if sense.object != "none":
@@ -408,6 +461,10 @@ def _sentence_claims(
         stance = sense.stance
         if addressee is not None and stance is None:
             stance = _demand_stance(s, addressee.last)
+        if target is None and sense.form is ClaimForm.DEMAND:
+            content = _demand_content(s, ms, ents, j)
+            if content is not None and content.entity != claimant.entity:
+                target, stance = content, Stance.OPPOSE
         neg = _negation(s, claimant.last if claimant.last <= i else 0, a)
         if neg == "refuse":
             stance = _FLIP.get(stance, stance) if stance is not None else None

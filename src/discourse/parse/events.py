@@ -106,6 +106,25 @@ _ELECTION_NOUNS: Final = frozenset(
     }
 )
 _WINDOW: Final = 10
+_SPLIT_NEXT: Final = frozenset(
+    {
+        "in",
+        "over",
+        "after",
+        "on",
+        ".",
+        ",",
+        ";",
+        "from",
+        "into",
+        "apart",
+        "again",
+        "when",
+        "as",
+        "and",
+    }
+)
+_CHALLENGE_VERBS: Final = frozenset({"challenged", "challenges", "challenge", "challenging"})
 _QUOTE_MARKS: Final = frozenset({'"', "\u201c", "\u201d", "``", "''"})
 _FUNCTION: Final = frozenset(
     {"the", "a", "an", "after", "before", "in", "at", "on", "and", "but", "since", "while", "when", "by", "of", "for", "to", "with", "from", "last", "next", "this", "that", "its", "their"}
@@ -196,7 +215,7 @@ def find_events(
     by_name: dict[tuple[EventKind, str], _Draft] = {}
     for s in doc.sents:
         ms = mentions.by_sent[s.index]
-        found = _match(s, table)
+        found = _match(s, table) + _challenges(s)
         sent_dates = find_dates(doc.text, date, s.start, s.end) if found else []
         for i, j, kind in found:
             d = _event(doc, s, ms, mentions, i, j, kind, sent_dates)
@@ -258,6 +277,26 @@ def _match(
     return out
 
 
+def _covering_type(ms: MentionList, ents: Mentions, k: int) -> str | None:
+    m = ms.covering(k)
+    return None if m is None else ents.entities[m.entity].type
+
+
+def _challenges(s: Sent) -> list[tuple[int, int, EventKind]]:
+    """``X challenged Y for the leadership``: a challenge verb with "leadership" close after it."""
+    out: list[tuple[int, int, EventKind]] = []
+    lower = s.lower
+    n = len(lower)
+    for i, w in enumerate(lower):
+        if (
+            w in _CHALLENGE_VERBS
+            and s.tags[i].startswith("VB")
+            and any(lower[k] == "leadership" for k in range(i + 1, min(n, i + 8)))
+        ):
+            out.append((i, i + 1, EventKind.LEADERSHIP_CHALLENGE))
+    return out
+
+
 def _mention_before(ms: MentionList, i: int, window: int) -> Mention | None:
     for m in ms.backwards(i, i - window - 12):
         if m.last <= i:
@@ -283,7 +322,13 @@ def _event(
     n = len(lower)
     start, end = s.starts[i], s.ends[j - 1]
     in_quote = doc.quote_at(start, end) is not None
-    verbal = kind in _VERBAL and tags[i].startswith("VB")
+    # "Errejón quit Podemos": a trigger right after a name is a verb whatever its tag
+    after_name = (
+        i > 0
+        and ms.covering(i - 1) is not None
+        and not lower[i].endswith(("ion", "ions", "al", "als"))
+    )
+    verbal = kind in _VERBAL and (tags[i].startswith("VB") or after_name)
     if kind in _VERBAL and not verbal and not tags[i].startswith("NN"):
         return None
     if verbal:
@@ -298,9 +343,14 @@ def _event(
             if lower[k] in _MODAL or lower[k] in _ASKED:
                 return None
     if kind is EventKind.SPLIT and not (
-        tags[i].startswith("NN") and i > 0 and tags[i - 1] in ("DT", "JJ", "PRP$", "POS")
+        (tags[i].startswith("NN") and i > 0 and tags[i - 1] in ("DT", "JJ", "PRP$", "POS"))
+        or (
+            after_name
+            and _covering_type(ms, ents, i - 1) == FACTION
+            and (j >= n or lower[j] in _SPLIT_NEXT)
+        )
     ):
-        return None
+        return None  # "split the vote" is not a split; "Die Linke split" is
     if (
         kind is EventKind.PRIMARY
         and j < n
@@ -353,13 +403,38 @@ def _event(
                 EventKind.PRIMARY,
             ):
                 name = f"{ents.entities[m.entity].name} {doc.text[start:end]}"
-        elif m is not None and etype(m) == PERSON and kind is EventKind.LEADERSHIP_CHALLENGE:
+        elif (
+            m is not None
+            and etype(m) == PERSON
+            and kind is EventKind.LEADERSHIP_CHALLENGE
+            and lower[i] not in _CHALLENGE_VERBS
+        ):
             participants.append(Participant(ref=m.entity, role="target"))
         if organization is None and j + 1 < n and lower[j] in ("of", "in", "for"):
             m2 = _mention_after(ms, j + 1, 2)
             if m2 is not None and etype(m2) == FACTION:
                 organization = _party_of(ents, m2.entity)
-        if kind in (EventKind.BY_ELECTION, EventKind.GENERAL_ELECTION, EventKind.PRIMARY):
+        if lower[i] in _CHALLENGE_VERBS:
+            # "Kevin Rudd challenged Julia Gillard for the Labor leadership"
+            challenger = _mention_before(ms, i, 2)
+            if challenger is not None and etype(challenger) == PERSON:
+                participants.append(Participant(ref=challenger.entity, role="challenger"))
+            target = _mention_after(ms, j, 1)
+            if target is not None and etype(target) == PERSON:
+                participants.append(Participant(ref=target.entity, role="target"))
+            for k in range(j, min(n, j + 8)):
+                if lower[k] == "leadership":
+                    m4 = _mention_before(ms, k, 1)
+                    if m4 is not None and m4.first >= j and etype(m4) == FACTION:
+                        organization = _party_of(ents, m4.entity)
+                    break
+        if kind in (
+            EventKind.BY_ELECTION,
+            EventKind.GENERAL_ELECTION,
+            EventKind.PRIMARY,
+            EventKind.LEADERSHIP_ELECTION,
+            EventKind.LEADERSHIP_CHALLENGE,
+        ):
             outcome = _outcome(s, ms, ents, first, j, participants)
         if (
             kind in (EventKind.LEADERSHIP_CHALLENGE, EventKind.NO_CONFIDENCE_VOTE)
@@ -443,9 +518,11 @@ def _event(
                     )
                 )
         # the organization left, suspended from, expelled from
-        for k in range(j, min(n, j + 6)):
+        for k in range(j, min(n, j + 8)):
             if lower[k] in ("from", "of", "as"):
                 m = _mention_after(ms, k + 1, 2)
+                if m is None and lower[k] == "as":
+                    continue  # "forced out as leader of the Partido Popular"
                 if m is not None and etype(m) == FACTION:
                     organization = m.entity
                 break
@@ -457,6 +534,10 @@ def _event(
                         participants.append(Participant(ref=m.entity, role="destination"))
                     break
         conf = 0.75
+    if organization is None and kind is EventKind.SPLIT and after_name:
+        m5 = ms.covering(i - 1)
+        if m5 is not None and etype(m5) == FACTION:
+            organization = m5.entity
     if organization is None and kind in (EventKind.SPLIT,):
         m = _mention_after(ms, j, 4)
         if m is not None and etype(m) == FACTION:

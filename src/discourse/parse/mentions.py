@@ -323,7 +323,11 @@ def _tables(lex: Lexicon) -> _Tables:
             surnames.setdefault(parts[-1], k)
     for entries in known.values():
         entries.sort(key=lambda e: -len(e[0]))
-    verbs = frozenset(form.split(" ")[0] for form in lex.verb_forms())
+    verbs = frozenset(form.split(" ")[0] for form in lex.verb_forms()) | frozenset(
+        phrase.split(" ")[0]
+        for phrase in lex.event_triggers
+        if phrase.endswith("ed") or phrase.split(" ")[0] in ("quit", "quits", "resigns")
+    )
     tables = _Tables(
         lexicon=lex,
         known=known,
@@ -462,10 +466,27 @@ class _Builder:
                 for ws, k in entries:
                     j = i + len(ws)
                     if j <= n and tuple(words[i:j]) == ws and self.free(s, i, j):
+                        if self._inside_other_name(s, k, j):
+                            continue
                         self._known(s, k, i, j)
                         i = j - 1
                         break
             i += 1
+
+    def _inside_other_name(self, s: Sent, k: _Known, j: int) -> bool:
+        """``Democratic Socialists of America``: an adjective alias starting a longer name."""
+        if j >= len(s) or j - 1 < 0 or s.words[j - 1] == k.name.split()[-1]:
+            return False
+        nxt = s.words[j]
+        return (
+            _name_token(nxt)
+            and nxt[0].isupper()
+            and nxt.rstrip(".") not in self.t.titles
+            and s.lower[j] not in self.t.roles
+            and nxt not in self.t.known
+            and nxt not in self.t.heads
+            and s.lower[j] not in self.t.heads
+        )
 
     def _known(self, s: Sent, k: _Known, i: int, j: int) -> None:
         if k.type == FACTION:
@@ -516,6 +537,51 @@ class _Builder:
             self.mention(s, e, first, j)
             self._parent_after(s, e, j)
 
+    def _parent_possessive(self, s: Sent, e: Entity, start: int) -> None:
+        """``Labor's Socialist Left faction``: the possessor party is the parent."""
+        if start < 2 or s.lower[start - 1] not in _POSSESSIVE or e.parent is not None:
+            return
+        for m in self.near(s.index, start - 12, start - 1):
+            owner = self.entities[m.entity]
+            if m.last == start - 1 and owner.type == FACTION and owner.id != e.id:
+                e.parent = owner.id
+
+    def faction_appositives(self, s: Sent) -> None:
+        """``The Jusos, the SPD's youth wing,``: the name before the comma is the same faction."""
+        words, lower = s.words, s.lower
+        used = self.used[s.index]
+        for m in list(self.by_sent[s.index]):
+            e = self.entities[m.entity]
+            k = m.first - 1
+            if k >= 1 and lower[k] in _POSSESSIVE:
+                # "the SPD's youth wing": step over the owner and its article
+                owner = next((o for o in self.near(s.index, k - 8, k) if o.last == k), None)
+                k = owner.first - 1 if owner is not None else k
+            if k >= 1 and lower[k] == "the":
+                k -= 1
+            if e.type != FACTION or e.known or k < 1 or lower[k] != ",":
+                continue
+            end = k
+            first = end
+            while (
+                first > 0
+                and end - first < 3
+                and _name_token(words[first - 1])
+                and not used[first - 1]
+            ):
+                first -= 1
+            if first == end or not (first == 0 or lower[first - 1] == "the"):
+                continue
+            if first < end and words[first] in ("The", "A", "An"):
+                first += 1
+            if first == end or any(w in self.t.not_names for w in words[first:end]):
+                continue
+            name = " ".join(words[first:end])
+            if e.name[:1].islower():
+                e.aliases.setdefault(e.name, None)
+                e.name = name
+            self.mention(s, e, first, end)
+
     def _parent_after(self, s: Sent, e: Entity, j: int) -> None:
         """``... of the Labour Party``: remember the parent to resolve after pass 1."""
         if j + 1 < len(s) and s.lower[j] in _PARENT_PREPS:
@@ -557,9 +623,10 @@ class _Builder:
                 start = first - 1 if first > 0 and lower[first - 1] == "the" else first
                 self.mention(s, e, start, i + 1)
                 self._parent_after(s, e, i + 1)
+                self._parent_possessive(s, e, start)
             elif (
                 j >= 0
-                and lower[j] in _ADJECTIVES
+                and (lower[j] in _ADJECTIVES or lower[j] in _GROUP_MODS)
                 and (j == 0 or lower[j - 1] in ("the", "'s", "its"))
             ):
                 if h in ("left", "right"):
@@ -742,6 +809,8 @@ class _Builder:
                     self._roles_before(s, i, e)
                 self._appositive(s, j, e)
             return
+        verb_next = j - i >= 2 and j < len(words) and tags[j] in ("VBD", "VBZ", "MD")
+        after = after or verb_next
         if sentence_start and not (first_known or before or after) and not proper:
             return
         if not (first_known or before or after or proper):
@@ -1010,7 +1079,7 @@ class _Builder:
                                 break
                         stop = x
                         break
-                    if s.lower[x] == "'s" and x > a:
+                    if s.lower[x] in ("'s", "'") and x > a:
                         for m in self.near(si, a - 10, b + 1):
                             if m.last == x and self.entities[m.entity].type == FACTION:
                                 faction = m.entity
@@ -1024,8 +1093,8 @@ class _Builder:
                                 and m.last <= b
                             ):
                                 faction = m.entity
-                if stop <= a:
-                    continue
+                if stop <= a or (stop < b and faction is None):
+                    continue  # "president of the Madrid region": not a faction's role
                 role = self.doc.text[s.starts[a] : s.ends[stop - 1]]
                 if role.lower().startswith(("the ", "a ", "an ")):
                     role = role.split(" ", 1)[1]
@@ -1141,6 +1210,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> Mentions:
         b.org_names(s)
         b.group_phrases(s)
         b.persons(s)
+        b.faction_appositives(s)
     for s in sents:
         b.resolve_surnames(s)
     for s in sents:
