@@ -210,7 +210,9 @@ class Store:
     Each :meth:`add`, :meth:`extend`, :meth:`replace` and :meth:`remove` is
     one transaction. Several processes may open the same store: readers are
     never blocked; a writer waits up to ``timeout`` seconds for another
-    writer's transaction to finish.
+    writer's transaction to finish. Use one ``Store`` object per thread (any
+    number may be open on one file); one object may be handed from thread to
+    thread but not used by two at once.
 
     Args:
         path: The store file (conventionally ``*.db``).
