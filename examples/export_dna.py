@@ -55,7 +55,8 @@ def main() -> None:
     print(f"\nRead back from DNA: {back}")
     for claim in back.claims():
         who = back[claim.claimant].name  # type: ignore[union-attr]
-        print(f"  {who:20} {claim.stance!s:8} {claim.issue or '-'}")
+        whom = back[claim.target].name if claim.target else "-"  # type: ignore[union-attr]
+        print(f"  {who:16} {claim.form!s:12} {claim.stance!s:8} {whom:16} {claim.issue or '-'}")
 
 
 if __name__ == "__main__":

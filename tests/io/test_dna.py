@@ -307,13 +307,50 @@ def test_loss_warning_names_what_dna_cannot_carry(tmp_path: Path) -> None:
     with pytest.warns(dc.LossWarning) as info:
         dc.dump(corpus, tmp_path / "out.dna")
     dropped = info[0].message.dropped  # type: ignore[union-attr]
-    assert dropped == {
-        "events": 1,
-        "claims": 1,
-        "claims.target": 1,
-        "claims.form": 1,
-        "claims.stance": 1,
-    }
+    assert dropped == {"events": 1, "claims": 1, "claims.stance": 1}
+
+
+def test_targets_and_forms_travel_in_extra_variables(tmp_path: Path) -> None:
+    """A target and a form get short-text variables of "DNA Statement" and come back."""
+    corpus = _party_corpus()
+    corpus.add(
+        dc.Claim(
+            id="c3",
+            claimant="bob",
+            target="left",
+            form="accusation",
+            stance="oppose",
+            date="2017-03-02",
+            evidence=[dc.Span(source="s", start=18, end=29)],
+        )
+    )
+    out = tmp_path / "out.dna"
+    dc.dump(corpus, out)
+    assert _rows(out, "SELECT Variable FROM VARIABLES WHERE StatementTypeId = 1 AND ID > 4") == [
+        ("target",),
+        ("form",),
+    ]
+    back = dc.load(out)
+    first, second = back.claims()
+    assert (first.target, first.form) == (None, dc.ClaimForm.STATEMENT)
+    assert back[second.target].name == "The Left"  # type: ignore[union-attr,index]
+    assert second.form is dc.ClaimForm.ACCUSATION
+
+
+def test_a_target_dna_does_not_know_becomes_an_actor(copy: Path) -> None:
+    """A target typed in DNA that names no person or organization becomes a new actor."""
+    _sql(
+        copy,
+        "INSERT INTO VARIABLES (ID, Variable, DataType, StatementTypeId) "
+        "VALUES (12, 'target', 'short text', 1)",
+        "INSERT INTO ENTITIES (ID, VariableId, Value) VALUES (100, 12, 'Big Oil')",
+        "INSERT INTO DATASHORTTEXT (StatementId, VariableId, Entity) VALUES (1, 12, 100)",
+    )
+    corpus = dc.load(copy)
+    claim = corpus["statement-1"]
+    assert isinstance(claim, dc.Claim)
+    assert claim.target == "big-oil"
+    assert corpus["big-oil"] == dc.Actor(id="big-oil", name="Big Oil")
 
 
 def test_failed_write_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -358,6 +395,8 @@ def dna_corpora(draw: st.DrawFn) -> dc.Corpus:
             dc.Claim(
                 id=f"c{i}",
                 claimant=draw(st.sampled_from(refs)),
+                target=draw(st.none() | st.sampled_from(refs)),
+                form=draw(st.sampled_from(list(dc.ClaimForm))),
                 stance=draw(st.sampled_from(["support", "oppose"])),
                 issue=draw(st.none() | st.sampled_from(["tax", "Brexit", "leader"])),
                 date="2019-05-04",
@@ -370,14 +409,18 @@ def dna_corpora(draw: st.DrawFn) -> dc.Corpus:
 @settings(max_examples=25, suppress_health_check=_FIXTURE)
 @given(corpus=dna_corpora())
 def test_claims_survive_a_round_trip(tmp_path: Path, corpus: dc.Corpus) -> None:
-    """Claimant names, offsets, stance and issue come back, with nothing to report lost."""
+    """Claimant and target names, offsets, form, stance and issue come back; nothing is lost."""
     out = tmp_path / "out.dna"
     assert _dump_quietly(corpus, out) == []
     back = dc.load(out)
     assert len(back.claims()) == len(corpus.claims())
     for before, after in zip(corpus.claims(), back.claims(), strict=True):
         assert back[after.claimant].name == corpus[before.claimant].name  # type: ignore[union-attr]
-        assert (after.stance, after.issue) == (before.stance, before.issue)
+        assert (after.stance, after.issue, after.form) == (before.stance, before.issue, before.form)
+        if before.target is None:
+            assert after.target is None
+        else:
+            assert back[after.target].name == corpus[before.target].name  # type: ignore[union-attr,index]
         assert (after.evidence[0].start, after.evidence[0].end) == (
             before.evidence[0].start,
             before.evidence[0].end,

@@ -18,7 +18,8 @@ Reading (:func:`read_dna`):
   ``statement-<ID>``: the claimant is the person, or the organization when
   there is no person; ``concept`` → ``issue``; ``agreement`` 1/0 → stance
   ``support``/``oppose`` **toward the issue** (DNA statements have no target
-  actor, so ``target`` stays empty); ``Start``/``Stop`` → one evidence
+  actor: ``target`` comes from an added ``target`` variable if there is one,
+  as ``form`` from a ``form`` variable); ``Start``/``Stop`` → one evidence
   :class:`~discourse.Span` (DNA counts UTF-16 code units, spans count code
   points; the reader converts); the document date → ``date``; coder and DNA id
   → ``attributes``;
@@ -38,7 +39,9 @@ Writing (:func:`write_dna`) creates the tables, columns and defaults DNA 3.1
 creates for a new database (``SETTINGS`` version and date, the ``Admin``
 coder, the statement types "DNA Statement", "NPF Story Element" and
 "Annotation", the entity attributes ``Type``, ``Alias`` and ``Notes``) and
-adds the corpus. The Admin password is ``admin`` unless given. Claims need an
+adds the corpus. Claim targets and forms, which DNA has no default variable
+for, go into short-text variables ``target`` and ``form`` added to "DNA
+Statement" when some claim needs them. The Admin password is ``admin`` unless given. Claims need an
 evidence span in a source that has text (DNA statements are text
 selections); what DNA cannot carry is listed in a
 :class:`~discourse.LossWarning`.
@@ -405,8 +408,12 @@ class _Reader:
         dna_type = next((t for t, label in types.items() if label == _DNA_STATEMENT), None)
         var_of = {
             name: vid
-            for vid, (name, _, tid) in variables.items()
-            if tid == dna_type and name in ("person", "organization", "concept", "agreement")
+            for vid, (name, dtype, tid) in variables.items()
+            if tid == dna_type
+            and (
+                name in ("person", "organization", "concept", "agreement")
+                or (name in ("target", "form") and dtype == "short text")
+            )
         }
         person_var, org_var = var_of.get("person"), var_of.get("organization")
 
@@ -426,6 +433,14 @@ class _Reader:
                     records.append(
                         make(entity_ids[eid], ent, attributes.get(eid, {}), entities, entity_ids)
                     )
+
+        # Target names resolve to the person, else the organization, of that name.
+        self.by_name: dict[str, str] = {}
+        for var in (org_var, person_var):
+            for eid, ent in entities.items():
+                if ent["variable"] == var and eid in entity_ids:
+                    self.by_name[ent["value"]] = entity_ids[eid]
+        self.new_targets: list[Actor] = []
 
         # Statements: DNA Statements with a claimant -> claims; the rest -> source attributes.
         claims: list[Claim] = []
@@ -470,7 +485,7 @@ class _Reader:
         memberships = [
             Membership(member=m, faction=f, sources=tuple(srcs)) for (m, f), srcs in pairs.items()
         ]
-        return Corpus([*sources, *records, *memberships, *claims])
+        return Corpus([*sources, *records, *self.new_targets, *memberships, *claims])
 
     # -- tables --
 
@@ -743,6 +758,12 @@ class _Reader:
                 attrs["agreement"] = agreement[1]
         if st["coder"] is not None:
             attrs["coder"] = st["coder"]
+        target = self._entity_value(vals.get(var_of["target"])) if "target" in var_of else ""
+        target = target if target.strip() else ""
+        form = self._entity_value(vals.get(var_of["form"])) if "form" in var_of else ""
+        if form and form not in ClaimForm._value2member_map_:
+            attrs["form"] = form
+            form = ""
         known = set(var_of.values())
         for vid, (dtype, value) in vals.items():
             if vid not in known:
@@ -752,12 +773,22 @@ class _Reader:
         return Claim(
             id=self.ids.take(f"statement-{st['id']}"),
             claimant=claimant,
+            form=form or ClaimForm.STATEMENT,
+            target=self._target(target) if target else None,
             issue=concept or None,
             stance=stance,
             date=published,
             evidence=(Span(source=doc["id"], start=start, end=end, text=text[start:end]),),
             attributes=attrs,
         )
+
+    def _target(self, name: str) -> str:
+        """The id of the person or organization called ``name``; a new actor if none is."""
+        if name not in self.by_name:
+            actor = Actor(id=self.ids.take(_slug(name) or "target"), name=name)
+            self.new_targets.append(actor)
+            self.by_name[name] = actor.id
+        return self.by_name[name]
 
     def _kept_statement(
         self,
@@ -846,6 +877,7 @@ class _Writer:
         self.attr_values: dict[int, dict[int, str]] = {}  # entity -> attr var -> value
         self.next_statement = 1
         self.doc_len: dict[int, int] = {}
+        self.entity_value: dict[str, tuple[int, str]] = {}  # record id -> (variable, value)
 
     # -- setup --
 
@@ -977,6 +1009,7 @@ class _Writer:
                 losses.add(f"{table}.name")
             eid = self._entity(var, value, _rgb(r.attributes.get("dna_color")))
             out[r.id] = eid
+            self.entity_value[r.id] = (var, value)
             vals = self.attr_values[eid]
             if r.aliases:
                 vals[self._attr_var(var, "Alias")] = _fit(r.aliases[0], f"{table}.aliases", losses)
@@ -1095,6 +1128,16 @@ class _Writer:
         pairs: dict[tuple[str, str], dict[str, None]] = {}
         vid = {name: self.variables[(1, name)][0] for name in
                ("person", "organization", "concept", "agreement")}
+        # Targets and forms have no DNA default variable: add short-text ones when needed.
+        for name, needed in (
+            ("target", any(c.target is not None for c in corpus.claims())),
+            ("form", any(c.form is not ClaimForm.STATEMENT for c in corpus.claims())),
+        ):
+            if needed:
+                self._type(_DNA_STATEMENT, {name: "short text"})
+                vid[name] = self.variables[(1, name)][0]
+                self._entity(vid[name], "")
+        persons = {v for var, v in self.entity_value.values() if var == 1}
         for c in corpus.claims():
             span = next(
                 (sp for sp in c.evidence if sp.source in docs and docs[sp.source][1].text
@@ -1136,6 +1179,17 @@ class _Writer:
                 ((sid, vid["person"], person_e), (sid, vid["organization"], org_e),
                  (sid, vid["concept"], concept)),
             )
+            if "target" in vid:
+                value = self._target_value(c, persons)
+                self.con.execute(
+                    "INSERT INTO DATASHORTTEXT (StatementId, VariableId, Entity) VALUES (?, ?, ?)",
+                    (sid, vid["target"], self._entity(vid["target"], value)),
+                )
+            if "form" in vid:
+                self.con.execute(
+                    "INSERT INTO DATASHORTTEXT (StatementId, VariableId, Entity) VALUES (?, ?, ?)",
+                    (sid, vid["form"], self._entity(vid["form"], c.form.value)),
+                )
             agreement = 0 if c.stance is Stance.OPPOSE else 1
             losses.add("claims.stance", c.stance is None or c.stance is Stance.NEUTRAL)
             self.con.execute(
@@ -1148,8 +1202,7 @@ class _Writer:
             losses.add("claims.evidence", len(c.evidence) - 1)
             if span.text is not None and span.text != text[span.start:span.end]:
                 losses.add("claims.evidence.text")
-            losses.add("claims.form", c.form is not ClaimForm.STATEMENT)
-            for name in ("target", "addressee", "text", "quote", "confidence"):
+            for name in ("addressee", "text", "quote", "confidence"):
                 losses.add(f"claims.{name}", getattr(c, name) is not None)
             losses.add("claims.supports", len(c.supports))
             losses.add("claims.attacks", len(c.attacks))
@@ -1159,6 +1212,16 @@ class _Writer:
             for kept in source.attributes.get("dna_statements", ()) or ():
                 self._kept(did, kept, statement_id)
         return pairs
+
+    def _target_value(self, c: Claim, persons: set[str]) -> str:
+        """The entity value naming the claim's target ('' when none or not writable)."""
+        if c.target is None:
+            return ""
+        found = self.entity_value.get(c.target)
+        if found is None or (found[0] == 2 and found[1] in persons):
+            self.losses.add("claims.target")  # not in the corpus, or read back as a person
+            return ""
+        return found[1]
 
     def _kept(self, did: int, kept: object, statement_id: Any) -> None:
         if not isinstance(kept, Mapping):
@@ -1275,12 +1338,13 @@ FORMAT = Format(
     lossless=False,
     carries=(
         "documents as sources; 'DNA Statement's as claims (person or organization as claimant, "
-        "concept as issue, agreement as stance toward the issue, text selection as evidence); "
+        "concept as issue, agreement as stance toward the issue, text selection as evidence, "
+        "target and form in added variables); "
         "persons as actors, organizations as factions, person-organization pairs as memberships; "
         "entity attributes; other statement types in source attributes"
     ),
     drops=(
-        "events; claim targets, addressees, forms other than statement, texts, quotes, "
+        "events; claim addressees, texts, quotes, "
         "supports/attacks, confidence; claims without an evidence span in a source text; "
         "membership roles and dates; identifiers; non-text attributes"
     ),
