@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import discourse as dc
 from discourse.evaluate import (
@@ -803,3 +805,48 @@ def test_bad_participant_names_its_event() -> None:
         "events[0].participants[0].name: 'Dee Fox' is not the name or alias of an actor or "
         "faction of this document",
     )
+
+
+NAMES = ["Ann Lee", "Bob Day", "Cy Ng", "Reds"]
+
+
+@st.composite
+def codings(draw: st.DrawFn) -> dc.Corpus:
+    """A random coding of TEXT: some of four entities, claims and events over short spans."""
+    records: list[dc.Record] = []
+    ids = []
+    for i, name in enumerate(NAMES):
+        if draw(st.booleans()):
+            records.append(
+                dc.Actor(id=f"e{i}", name=name) if i < 3 else dc.Faction(id="e3", name=name)
+            )
+            ids.append(f"e{i}")
+    starts = st.integers(0, len(TEXT) - 12)
+    for i in range(draw(st.integers(0, 6)) if ids else 0):
+        s = draw(starts)
+        span_ = dc.Span(source="doc", start=s, end=s + draw(st.integers(1, 12)))
+        records.append(dc.Claim(id=f"c{i}", claimant=draw(st.sampled_from(ids)), evidence=(span_,)))
+    for i in range(draw(st.integers(0, 4))):
+        s = draw(starts)
+        kind = draw(st.sampled_from(["resignation", "split"]))
+        span_ = dc.Span(source="doc", start=s, end=s + draw(st.integers(1, 12)))
+        records.append(dc.Event(id=f"v{i}", kind=kind, evidence=(span_,)))
+    return dc.Corpus(records)
+
+
+@given(codings(), codings())
+def test_agreement_f1_is_symmetric_for_any_two_codings(a: dc.Corpus, b: dc.Corpus) -> None:
+    """With every item required, F1 does not depend on which coder is the reference."""
+    ab, ba = agreement(a, b), agreement(b, a)
+    for cat in ("entities", "claims", "events"):
+        x, y = getattr(ab, cat), getattr(ba, cat)
+        assert x.correct == y.correct
+        assert x.f1 == pytest.approx(y.f1)
+        assert (x.precision, x.recall) == pytest.approx((y.recall, y.precision))
+
+
+@given(codings())
+def test_a_coding_agrees_fully_with_itself(a: dc.Corpus) -> None:
+    """Every item of a coding matches itself (the matching is maximum)."""
+    s = agreement(a, a)
+    assert (s.entities.f1, s.claims.f1, s.events.f1) == (1.0, 1.0, 1.0)
