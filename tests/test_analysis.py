@@ -6,6 +6,8 @@ import math
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import discourse as dc
 from discourse import analysis
@@ -228,3 +230,44 @@ def test_key_actors_broker_has_support_in_both_camps() -> None:
     k = analysis.key_actors(c)
     assert ("m", 1.0) in k.brokers
     assert all(n != "y" for n, _ in k.brokers)
+
+
+# --- properties of the split ------------------------------------------------------------------------
+
+signed_edges = st.lists(
+    st.tuples(st.integers(0, 9), st.integers(0, 9), st.sampled_from([-2, -1, 1, 3])),
+    min_size=1,
+    max_size=30,
+)
+
+
+def _frustration_of(g: Any, camps: tuple[frozenset[Any], frozenset[Any]]) -> float:
+    w: dict[frozenset[Any], float] = {}
+    for u, v, d in g.edges(data=True):
+        if u != v:
+            w[frozenset((u, v))] = w.get(frozenset((u, v)), 0) + d["weight"]
+    side = dict.fromkeys(camps[0], 0) | dict.fromkeys(camps[1], 1)
+    total = 0.0
+    for pair, x in w.items():
+        u, v = tuple(pair)
+        if x != 0 and (side[u] == side[v]) != (x > 0):
+            total += abs(x)
+    return total
+
+
+@pytest.mark.parametrize("limit", [analysis.EXACT_LIMIT, 0], ids=["exact", "greedy"])
+@given(edges=signed_edges)
+def test_polarization_split_is_locally_optimal(
+    limit: int, edges: list[tuple[int, int, int]]
+) -> None:
+    """The reported frustration is the split's, and moving any one node does not lower it."""
+    g = _signed_graph([(str(u), str(v), x) for u, v, x in edges])
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(analysis, "EXACT_LIMIT", limit)
+        p = analysis.polarization(g)
+    a, b = p.camps
+    assert p.exact == (limit > 0) or not (a | b)
+    assert p.frustration == pytest.approx(_frustration_of(g, p.camps))
+    for n in a | b:
+        moved = (a - {n}, b | {n}) if n in a else (a | {n}, b - {n})
+        assert _frustration_of(g, moved) >= p.frustration - 1e-9

@@ -328,19 +328,16 @@ def _greedy_split(w: Mapping[str, Mapping[str, float]], nodes: list[str]) -> dic
                     side[v] = side[u] if x > 0 else 1 - side[u]
                     stack.append(v)
     improved = True
-    while improved:
+    while improved:  # sweeps of single-node moves; each move lowers F, so this ends
         improved = False
-        best_gain, best = 0.0, None
         for u in nodes:
+            su = side[u]
             gain = 0.0
             for v, x in w[u].items():
-                frustrated = (side[u] == side[v]) != (x > 0)
-                gain += abs(x) if frustrated else -abs(x)
-            if gain > best_gain + 1e-12:
-                best_gain, best = gain, u
-        if best is not None:
-            side[best] = 1 - side[best]
-            improved = True
+                gain += abs(x) if (su == side[v]) != (x > 0) else -abs(x)
+            if gain > 1e-12:
+                side[u] = 1 - su
+                improved = True
     return side
 
 
