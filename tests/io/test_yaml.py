@@ -185,3 +185,16 @@ def test_failed_write_leaves_the_old_file(tmp_path: Path) -> None:
         dc.dump(bad, path)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["c.yaml"]
+
+
+@pytest.mark.parametrize("size_mb", [1, pytest.param(100, marks=pytest.mark.slow)])
+def test_megabytes_of_junk_are_a_format_error(tmp_path: Path, size_mb: int) -> None:
+    """A large file of binary junk is rejected with FormatError and left as it was."""
+    path = tmp_path / "junk.yaml"
+    with path.open("wb") as f:
+        for _ in range(size_mb):
+            f.write(b"\xde\xad\xbe\xef" * 262_144)
+    size = path.stat().st_size
+    with pytest.raises(dc.FormatError):
+        dc.load(path)
+    assert path.stat().st_size == size
