@@ -188,6 +188,14 @@ def test_tokens_and_spans_match_nltk_on_treebank_text(shared: Path) -> None:
             assert token_spans(text) == list(nltk_tokenizer.span_tokenize(straight)), text
 
 
+def test_unalignable_tokens_fall_back_to_a_simple_split(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Should a token ever not be found in the text, offsets stay exact (safety net)."""
+    monkeypatch.setattr(tk, "_word_tokenize", lambda text: ["<not in text>"])
+    text = "Labour’s “soft coup” — 1.4 million members."
+    check_invariants(text, sentences(text))
+    assert [t.text for t in tk.tokenize(text)][:3] == ["Labour’s", "“", "soft"]
+
+
 # --- pathological input -----------------------------------------------------------------
 
 PATHOLOGICAL: dict[str, Callable[[int], str]] = {
