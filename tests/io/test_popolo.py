@@ -292,6 +292,34 @@ def test_array_of_objects_is_read() -> None:
     assert [a.id for a in corpus.actors] == ["a", "b"]
 
 
+def test_everypolitician_seat_on_behalf_of_a_party_is_also_a_party_membership() -> None:
+    """A legislature membership with on_behalf_of_id gives the seat and the party membership."""
+    doc = {
+        "persons": [{"id": "p1", "name": "Diane Abbott"}],
+        "organizations": [
+            {"id": "commons", "name": "House of Commons", "classification": "legislature"},
+            {"id": "party/labour", "name": "Labour", "classification": "party"},
+        ],
+        "memberships": [
+            {
+                "person_id": "p1",
+                "organization_id": "commons",
+                "on_behalf_of_id": "party/labour",
+                "role": "member",
+                "start_date": "2015-05-08",
+                "end_date": "2017-05-03",
+            }
+        ],
+    }
+    with pytest.warns(dc.LossWarning, match="not a faction kind"):
+        corpus = from_popolo(doc)
+    assert {(m.faction, m.role) for m in corpus.memberships_of("p1")} == {
+        ("commons", "member"),
+        ("party/labour", None),
+    }
+    assert [f.id for f in corpus.factions_of("p1", at="2016")] == ["commons", "party/labour"]
+
+
 def test_organization_classification_gives_an_organization_actor() -> None:
     """classification 'organization' is an organization actor; a faction kind gives that kind."""
     corpus = from_popolo(

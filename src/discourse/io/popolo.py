@@ -19,7 +19,9 @@ Mapping (see ``docs/formats/popolo.md`` for the full table):
   :class:`~discourse.FactionKind`, ``parent_id`` the parent.
 * :class:`~discourse.Membership` ↔ Membership, with partial ``start_date`` /
   ``end_date``; a faction or organization member is written as
-  ``member: {"@type": "Organization", "id": ...}``.
+  ``member: {"@type": "Organization", "id": ...}``. A membership held
+  ``on_behalf_of`` a party (EveryPolitician's seats) also gives a membership
+  of that party over the same dates.
 * :class:`~discourse.Event` ↔ Event: ``classification`` carries the
   :class:`~discourse.EventKind`, participants are ``attendees``.
 
@@ -511,6 +513,11 @@ class _Reader:
             po = self._obj(obj["post"], f"{where}.post")
             if po is not None:
                 self.other(po, f"{where}.post", "post")
+        party = self._str(obj, "on_behalf_of_id", where)
+        if obj.get("on_behalf_of") is not None:
+            ob = self._obj(obj["on_behalf_of"], f"{where}.on_behalf_of")
+            if ob is not None:
+                party = self.organization(ob, f"{where}.on_behalf_of", ref_ok=True) or party
         member = member or person_id
         faction = faction or organization_id
         if member is None:
@@ -531,6 +538,8 @@ class _Reader:
             "organization",
             "post",
             "role",
+            "on_behalf_of_id",
+            "on_behalf_of",
         }
         handled |= {"start_date", "end_date", "label" if obj.get("role") is None else "role"}
         self._skip_other(obj, "membership", frozenset(handled))
@@ -545,6 +554,13 @@ class _Reader:
                     start=start,
                     end=end,
                 ),
+                where,
+            )
+        if member is not None and party is not None:
+            # EveryPolitician: a seat in a legislature held on behalf of a party is, for us,
+            # also a membership of that party over the same period.
+            self._add(
+                self._build(Membership, where, member=member, faction=party, start=start, end=end),
                 where,
             )
 
