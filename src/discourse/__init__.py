@@ -34,6 +34,15 @@ from discourse.errors import (
     UnknownFormatError,
     ValidationError,
 )
+from discourse.evaluate import (
+    Gold,
+    Report,
+    Scores,
+    agreement,
+    evaluate,
+    evaluate_files,
+    load_gold,
+)
 from discourse.io import dump, formats, iter_load, load
 from discourse.model import (
     Actor,
@@ -53,6 +62,7 @@ from discourse.model import (
     Span,
     Stance,
 )
+from discourse.store import Store
 
 __all__ = [
     "Actor",
@@ -71,6 +81,7 @@ __all__ = [
     "Faction",
     "FactionKind",
     "FormatError",
+    "Gold",
     "LossWarning",
     "Membership",
     "ParseError",
@@ -78,19 +89,26 @@ __all__ = [
     "Participant",
     "Record",
     "RecordNotFoundError",
+    "Report",
+    "Scores",
     "Source",
     "Span",
     "Stance",
+    "Store",
     "StoreError",
     "UnknownFormatError",
     "ValidationError",
     "__version__",
+    "agreement",
     "dump",
     "dumps",
+    "evaluate",
+    "evaluate_files",
     "formats",
     "iter_load",
     "json_schema",
     "load",
+    "load_gold",
     "loads",
     "normalize_name",
 ]
