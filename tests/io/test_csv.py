@@ -188,7 +188,9 @@ def _expected_losses(corpus: dc.Corpus) -> dict[str, int]:
         "claims.confidence": sum(c.confidence is not None for c in cs),
         "claims.attributes": sum(bool(c.attributes) for c in cs),
         "claims.evidence": sum(max(0, len(c.evidence) - 1) for c in cs),
-        "claims.evidence.text": sum(bool(c.evidence) and c.evidence[0].text is not None for c in cs),
+        "claims.evidence.text": sum(
+            bool(c.evidence) and c.evidence[0].text is not None for c in cs
+        ),
     }
     out.update({k: v for k, v in counts.items() if v})
     return out

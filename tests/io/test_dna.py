@@ -201,7 +201,9 @@ def test_written_file_has_dna_defaults(tmp_path: Path) -> None:
     out = tmp_path / "out.dna"
     dc.dump(dc.Corpus(), out)
     assert dict(_rows(out, "SELECT Property, Value FROM SETTINGS"))["version"] == DNA_VERSION
-    assert _rows(out, "SELECT ID, Name, Red, Green, Blue FROM CODERS") == [(1, "Admin", 255, 255, 0)]
+    assert _rows(out, "SELECT ID, Name, Red, Green, Blue FROM CODERS") == [
+        (1, "Admin", 255, 255, 0)
+    ]
     assert _rows(out, "SELECT ID, Label FROM STATEMENTTYPES ORDER BY ID") == [
         (1, "DNA Statement"),
         (2, "NPF Story Element"),

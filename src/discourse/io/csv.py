@@ -202,7 +202,9 @@ def _parse_record(cls: type[Record], cells: Mapping[str, str], where: str) -> Re
             try:
                 data[name] = float(cell)
             except ValueError:
-                raise FormatError(f"{where}, column {name!r}: expected a number, got {cell!r}") from None
+                raise FormatError(
+                    f"{where}, column {name!r}: expected a number, got {cell!r}"
+                ) from None
         else:
             data[name] = _dec_text(cell)
     try:
@@ -248,9 +250,10 @@ def dump_tables(corpus: Corpus, path: PathLike) -> None:
         if p.suffix.lower() == ".zip":
             with atomic_path(p) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
                 for name, cls in TABLE_FILES.items():
-                    with zf.open(name, "w") as raw, io.TextIOWrapper(
-                        raw, encoding="utf-8", newline=""
-                    ) as f:
+                    with (
+                        zf.open(name, "w") as raw,
+                        io.TextIOWrapper(raw, encoding="utf-8", newline="") as f,
+                    ):
                         _write_table(f, tables[name], cls)
             return
         p.mkdir(parents=True, exist_ok=True)
@@ -292,9 +295,10 @@ def load_tables(path: PathLike) -> Corpus:
                 members = set(zf.namelist())
                 for name, cls in TABLE_FILES.items():
                     if name in members:
-                        with zf.open(name) as raw, io.TextIOWrapper(
-                            raw, encoding="utf-8", newline=""
-                        ) as fh:
+                        with (
+                            zf.open(name) as raw,
+                            io.TextIOWrapper(raw, encoding="utf-8", newline="") as fh,
+                        ):
                             records.extend(_read_table(fh, cls, name))
         else:
             raise FormatError("no such directory or zip file")
@@ -395,7 +399,17 @@ def write_csv(corpus: Corpus, path: Path) -> None:
         warnings.warn(LossWarning("csv", dropped), stacklevel=3)
 
 
-_CLAIM_TEXT: Final = ("id", "date", "claimant", "form", "target", "stance", "issue", "quote", "text")
+_CLAIM_TEXT: Final = (
+    "id",
+    "date",
+    "claimant",
+    "form",
+    "target",
+    "stance",
+    "issue",
+    "quote",
+    "text",
+)
 
 
 def _event_claim(cells: Mapping[str, str], where: str) -> Claim:

@@ -207,23 +207,43 @@ _DEFAULT_TYPES: Final = (
         1,
         _DNA_STATEMENT,
         (239, 208, 51),
-        (("person", "short text"), ("organization", "short text"), ("concept", "short text"),
-         ("agreement", "boolean")),
+        (
+            ("person", "short text"),
+            ("organization", "short text"),
+            ("concept", "short text"),
+            ("agreement", "boolean"),
+        ),
     ),
     (
         2,
         "NPF Story Element",
         (100, 200, 190),
-        (("narrator", "short text"), ("victim", "short text"), ("villain", "short text"),
-         ("plot", "short text"), ("hero", "short text"), ("policy solution", "short text")),
+        (
+            ("narrator", "short text"),
+            ("victim", "short text"),
+            ("villain", "short text"),
+            ("plot", "short text"),
+            ("hero", "short text"),
+            ("policy solution", "short text"),
+        ),
     ),
     (3, "Annotation", (211, 211, 211), (("note", "long text"),)),
 )
 
 # Tables and columns the reader needs, each checked before use.
 _NEEDED: Final[dict[str, tuple[str, ...]]] = {
-    "DOCUMENTS": ("ID", "Title", "Text", "Coder", "Author", "Source", "Section", "Notes", "Type",
-                  "Date"),
+    "DOCUMENTS": (
+        "ID",
+        "Title",
+        "Text",
+        "Coder",
+        "Author",
+        "Source",
+        "Section",
+        "Notes",
+        "Type",
+        "Date",
+    ),
     "STATEMENTTYPES": ("ID", "Label"),
     "VARIABLES": ("ID", "Variable", "DataType", "StatementTypeId"),
     "STATEMENTS": ("ID", "StatementTypeId", "DocumentId", "Start", "Stop", "Coder"),
@@ -353,7 +373,9 @@ def _check_magic(path: Path) -> None:
     except OSError as e:
         raise FormatError(f"cannot read: {e}", path=str(path)) from None
     if head != _SQLITE_MAGIC:
-        raise FormatError("not a DNA database: the file is not an SQLite 3 database", path=str(path))
+        raise FormatError(
+            "not a DNA database: the file is not an SQLite 3 database", path=str(path)
+        )
 
 
 def read_dna(path: Path) -> Corpus:
@@ -553,9 +575,15 @@ class _Reader:
             did, title, text, coder, author, source, section, notes, dtype, date = row
             w = _where("DOCUMENTS", n, did)
             _want_int(did, w, "ID")
-            for col, v in (("Title", title), ("Text", text), ("Author", author),
-                           ("Source", source), ("Section", section), ("Notes", notes),
-                           ("Type", dtype)):
+            for col, v in (
+                ("Title", title),
+                ("Text", text),
+                ("Author", author),
+                ("Source", source),
+                ("Section", section),
+                ("Notes", notes),
+                ("Type", dtype),
+            ):
                 _want_text(v, w, col, nullable=col != "Text")
             _want_int(coder, w, "Coder", nullable=True)
             _want_int(date, w, "Date")
@@ -596,8 +624,12 @@ class _Reader:
     ) -> dict[int, dict[int, tuple[str, Any]]]:
         """Map statement ID -> variable ID -> (data type, value); short texts are entity IDs."""
         out: dict[int, dict[int, tuple[str, Any]]] = {}
-        for table, dtype in (("DATASHORTTEXT", "short text"), ("DATALONGTEXT", "long text"),
-                             ("DATABOOLEAN", "boolean"), ("DATAINTEGER", "integer")):
+        for table, dtype in (
+            ("DATASHORTTEXT", "short text"),
+            ("DATALONGTEXT", "long text"),
+            ("DATABOOLEAN", "boolean"),
+            ("DATAINTEGER", "integer"),
+        ):
             for n, (rid, sid, vid, value) in _select(self.con, table):
                 w = _where(table, n, rid)
                 _want_int(sid, w, "StatementId")
@@ -945,7 +977,11 @@ class _Writer:
         return self.coders[name]
 
     def _entity(
-        self, var: int, value: str, rgb: tuple[int, int, int] = (0, 0, 0), child_of: int | None = None
+        self,
+        var: int,
+        value: str,
+        rgb: tuple[int, int, int] = (0, 0, 0),
+        child_of: int | None = None,
     ) -> int:
         key = (var, value)
         if key not in self.entities:
@@ -1015,13 +1051,19 @@ class _Writer:
                 vals[self._attr_var(var, "Alias")] = _fit(r.aliases[0], f"{table}.aliases", losses)
                 losses.add(f"{table}.aliases", len(r.aliases) - 1)
             if r.description:
-                vals[self._attr_var(var, "Notes")] = _fit(r.description, f"{table}.description",
-                                                          losses)
+                vals[self._attr_var(var, "Notes")] = _fit(
+                    r.description, f"{table}.description", losses
+                )
             for k, v in r.attributes.items():
                 if k in ("dna_color", "dna_child_of"):
                     continue
-                if k in ("Alias", "Notes") or not isinstance(v, str) or not v or not k \
-                        or len(k) > _MAX:
+                if (
+                    k in ("Alias", "Notes")
+                    or not isinstance(v, str)
+                    or not v
+                    or not k
+                    or len(k) > _MAX
+                ):
                     losses.add(f"{table}.attributes")
                     continue
                 vals[self._attr_var(var, k)] = _fit(v, f"{table}.attributes", losses)
@@ -1086,8 +1128,11 @@ class _Writer:
                     self._coder(a.get("coder")),
                     _fit(s.author, "sources.author", losses),
                     _fit(s.publisher, "sources.publisher", losses),
-                    _fit(a.get("section") if isinstance(a.get("section"), str) else None,
-                         "sources.attributes", losses),
+                    _fit(
+                        a.get("section") if isinstance(a.get("section"), str) else None,
+                        "sources.attributes",
+                        losses,
+                    ),
                     a.get("notes") if isinstance(a.get("notes"), str) else "",
                     _fit(s.kind, "sources.kind", losses),
                     date,
@@ -1126,8 +1171,10 @@ class _Writer:
             return self.next_statement
 
         pairs: dict[tuple[str, str], dict[str, None]] = {}
-        vid = {name: self.variables[(1, name)][0] for name in
-               ("person", "organization", "concept", "agreement")}
+        vid = {
+            name: self.variables[(1, name)][0]
+            for name in ("person", "organization", "concept", "agreement")
+        }
         # Targets and forms have no DNA default variable: add short-text ones when needed.
         for name, needed in (
             ("target", any(c.target is not None for c in corpus.claims())),
@@ -1140,8 +1187,13 @@ class _Writer:
         persons = {v for var, v in self.entity_value.values() if var == 1}
         for c in corpus.claims():
             span = next(
-                (sp for sp in c.evidence if sp.source in docs and docs[sp.source][1].text
-                 and sp.end <= len(docs[sp.source][1].text or "")),
+                (
+                    sp
+                    for sp in c.evidence
+                    if sp.source in docs
+                    and docs[sp.source][1].text
+                    and sp.end <= len(docs[sp.source][1].text or "")
+                ),
                 None,
             )
             if span is None:
@@ -1154,8 +1206,11 @@ class _Writer:
             claimant = corpus.get(c.claimant)
             if isinstance(claimant, Actor):
                 person_id = c.claimant
-                fs = corpus.factions_of(c.claimant, at=c.date) if c.date else corpus.factions_of(
-                    c.claimant)
+                fs = (
+                    corpus.factions_of(c.claimant, at=c.date)
+                    if c.date
+                    else corpus.factions_of(c.claimant)
+                )
                 if fs:
                     org_id = fs[0].id
             elif isinstance(claimant, Faction):
@@ -1167,8 +1222,13 @@ class _Writer:
             self.con.execute(
                 "INSERT INTO STATEMENTS (ID, StatementTypeId, DocumentId, Start, Stop, Coder) "
                 "VALUES (?, 1, ?, ?, ?, ?)",
-                (sid, did, offsets.to_java(span.start), offsets.to_java(span.end),
-                 self._coder(c.attributes.get("coder"))),
+                (
+                    sid,
+                    did,
+                    offsets.to_java(span.start),
+                    offsets.to_java(span.end),
+                    self._coder(c.attributes.get("coder")),
+                ),
             )
             person_e = person_entity[person_id] if person_id else self.entities[(1, "")]
             org_e = org_entity[org_id] if org_id else self.entities[(2, "")]
@@ -1176,8 +1236,11 @@ class _Writer:
             losses.add("claims.issue", c.issue == "")  # an empty concept reads back as no issue
             self.con.executemany(
                 "INSERT INTO DATASHORTTEXT (StatementId, VariableId, Entity) VALUES (?, ?, ?)",
-                ((sid, vid["person"], person_e), (sid, vid["organization"], org_e),
-                 (sid, vid["concept"], concept)),
+                (
+                    (sid, vid["person"], person_e),
+                    (sid, vid["organization"], org_e),
+                    (sid, vid["concept"], concept),
+                ),
             )
             if "target" in vid:
                 value = self._target_value(c, persons)
@@ -1200,7 +1263,7 @@ class _Writer:
                 pairs.setdefault((person_id, org_id), {})[span.source] = None
             # What a DNA Statement cannot hold.
             losses.add("claims.evidence", len(c.evidence) - 1)
-            if span.text is not None and span.text != text[span.start:span.end]:
+            if span.text is not None and span.text != text[span.start : span.end]:
                 losses.add("claims.evidence.text")
             for name in ("addressee", "text", "quote", "confidence"):
                 losses.add(f"claims.{name}", getattr(c, name) is not None)
@@ -1230,11 +1293,19 @@ class _Writer:
         label, start, stop = kept.get("type"), kept.get("start"), kept.get("stop")
         variables = kept.get("variables") or {}
         values = kept.get("values") or {}
-        if (not isinstance(label, str) or not label or type(start) is not int
-                or type(stop) is not int or not 0 <= start < stop <= self.doc_len[did]
-                or not isinstance(variables, Mapping) or not isinstance(values, Mapping)
-                or any(d not in ("short text", "long text", "boolean", "integer")
-                       for d in variables.values())):
+        if (
+            not isinstance(label, str)
+            or not label
+            or type(start) is not int
+            or type(stop) is not int
+            or not 0 <= start < stop <= self.doc_len[did]
+            or not isinstance(variables, Mapping)
+            or not isinstance(values, Mapping)
+            or any(
+                d not in ("short text", "long text", "boolean", "integer")
+                for d in variables.values()
+            )
+        ):
             self.losses.add("sources.attributes")
             return
         tid = self._type(label, variables)
