@@ -12,19 +12,32 @@ Only if a record fails is it structured again by the detailed converter, whose
 errors :func:`cattrs.transform_error` turns into readable lines with paths
 such as ``claims[3].stance: 'opose' is not one of support, oppose, neutral``.
 Every problem of a document is reported, not just the first.
+
+JSON text (:func:`dumps`, :func:`loads`, the ``json`` and ``jsonl`` formats)
+has a faster path still when msgspec is installed (``pip install
+'discourse-model[fast]'``): documents are decoded in C into msgspec Structs
+that mirror the records (same fields, same constraints, unknown fields
+forbidden), converted in C into the record classes, and encoded the same way.
+Anything that path rejects is decoded again by the cattrs path above, so the
+error messages are the same with and without msgspec. See
+``docs/performance-serialization.md``.
 """
 
 from __future__ import annotations
 
+import functools
 import gc
+import itertools
 import json as _stdjson
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from enum import Enum
-from types import MappingProxyType
-from typing import Any, Final, TypeVar
+from types import GenericAlias, MappingProxyType
+from typing import Annotated, Any, Final, Optional, TypeVar, Union
 
+import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
@@ -56,6 +69,12 @@ try:  # optional accelerator: pip install 'discourse-model[fast]'
 except ImportError:  # pragma: no cover - exercised when orjson is absent
     _orjson = None
 
+_msgspec: Any
+try:  # optional accelerator: pip install 'discourse-model[fast]'
+    import msgspec as _msgspec
+except ImportError:  # pragma: no cover - exercised when msgspec is absent
+    _msgspec = None
+
 __all__ = [
     "FORMAT_NAME",
     "RECORD_TYPES",
@@ -64,9 +83,11 @@ __all__ = [
     "converter",
     "decode_json",
     "dumps",
+    "encode_corpus",
     "encode_json",
     "iter_structure_records",
     "json_schema",
+    "load_json_document",
     "loads",
     "make_converter",
     "structure_document",
@@ -453,6 +474,218 @@ def iter_structure_records(
             raise FormatError(_summary(errs), path=path, line=lineno, errors=errs) from None
 
 
+# --- msgspec fast path ----------------------------------------------------------------------
+
+_USE_MSGSPEC: bool = _msgspec is not None
+"""Whether JSON text goes through msgspec (tests switch it off to exercise the pure path)."""
+
+
+@functools.lru_cache(maxsize=65536)
+def _date_hook(type_: type, value: object) -> object:
+    # msgspec calls this for PartialDate fields; it accepts what the cattrs hook accepts.
+    # The cache (a C wrapper) answers repeated dates without running Python code;
+    # unhashable values raise TypeError, which msgspec reports as invalid.
+    if type_ is PartialDate:
+        return _date(value, type_)
+    raise NotImplementedError
+
+
+def _tuple_of(t: Any) -> Any:
+    return GenericAlias(tuple, (t, ...))
+
+
+class _MsgspecCodec:
+    """msgspec Structs mirroring the record classes, and the coders built on them.
+
+    ``check`` mirrors carry the records' constraints (non-empty ids, offsets
+    >= 0, confidence 0..1, non-blank names, enum values, unknown fields
+    forbidden); converting one into its record class (in C) then runs the
+    record's ``__attrs_post_init__`` (cross-field checks, interning, read-only
+    mappings). ``out`` mirrors take values as they are, omit fields at their
+    default and so write exactly what the cattrs path writes.
+    """
+
+    def __init__(self, ms: Any) -> None:
+        from discourse.model import _records as r
+
+        id_ = Annotated[str, ms.Meta(min_length=1)]
+        text = Annotated[str, ms.Meta(pattern=r"\S")]
+        confidence = Annotated[float, ms.Meta(ge=0.0, le=1.0)]
+        offset = Annotated[int, ms.Meta(ge=0)]
+        self.ms = ms
+        self.check: dict[type, Any] = {}
+        self.out: dict[type, Any] = {}
+        self.tagged: dict[type, Any] = {}
+        self.tagged_check: dict[type, Any] = {}
+        self.record_of: dict[Any, type] = {}
+        self.lists: dict[Any, Any] = {}
+        for cls in (Span, Participant, *SECTIONS.values()):
+            checked: dict[Callable[..., Any], Any] = {
+                r._id: id_,
+                r._opt_id: Optional[id_],  # noqa: UP045 - a runtime type expression
+                r._text: text,
+                r._opt_text: Optional[str],  # noqa: UP045
+                r._str_tuple: tuple[str, ...],
+                r._id_tuple: _tuple_of(id_),
+                r._spans: _tuple_of(self.check.get(Span)),
+                r._participants: _tuple_of(self.check.get(Participant)),
+                r._actor_kind: ActorKind,
+                r._faction_kind: FactionKind,
+                r._claim_form: ClaimForm,
+                r._event_kind: EventKind,
+                r._stance: Optional[Stance],  # noqa: UP045
+                r._opt_date: Optional[PartialDate],  # noqa: UP045
+                r._mapping: dict[str, Any],
+                r._str_mapping: dict[str, str],
+                r._confidence: Optional[confidence],  # noqa: UP045
+                r._offset: offset,
+            }
+            check_fields: list[tuple[Any, ...]] = []
+            out_fields: list[tuple[Any, ...]] = []
+            for a in attrs.fields(cls):
+                t = checked[a.converter]  # KeyError here: a new converter needs a mirror type
+                nested = {r._spans: Span, r._participants: Participant}.get(a.converter)
+                if nested is not None:
+                    o: Any = _tuple_of(self.out[nested])
+                elif a.converter in (r._mapping, r._str_mapping):
+                    o = dict[str, Any]
+                else:
+                    o = Any
+                if a.default is attrs.NOTHING:
+                    check_fields.append((a.name, t))
+                    out_fields.append((a.name, o))
+                else:
+                    default = {} if isinstance(a.default, Mapping) else a.default
+                    check_fields.append((a.name, t, default))
+                    out_fields.append((a.name, o, default))
+            name = cls.__name__
+            self.check[cls] = ms.defstruct(
+                name, check_fields, kw_only=True, forbid_unknown_fields=True
+            )
+            self.out[cls] = ms.defstruct(name, out_fields, kw_only=True, omit_defaults=True)
+            if cls in _TYPE_NAMES:
+                tag = {"tag_field": "type", "tag": _TYPE_NAMES[cls], "kw_only": True}
+                self.tagged[cls] = ms.defstruct(name, out_fields, omit_defaults=True, **tag)
+                self.tagged_check[cls] = ms.defstruct(
+                    name, check_fields, forbid_unknown_fields=True, **tag
+                )
+                self.record_of[self.tagged_check[cls]] = cls
+            for t in (cls, self.out[cls], self.tagged.get(cls)):
+                self.lists[t] = GenericAlias(list, (t,))
+        document = ms.defstruct(
+            "Document",
+            [("format", Any), ("version", Any)]
+            + [
+                (name, GenericAlias(list, (self.check[cls],)), []) for name, cls in SECTIONS.items()
+            ],
+            kw_only=True,
+            forbid_unknown_fields=True,
+        )
+        self.decoder = ms.json.Decoder(document, dec_hook=_date_hook)
+        self.line_decoder = ms.json.Decoder(
+            Union[tuple(self.tagged_check.values())],  # noqa: UP007 - a runtime type expression
+            dec_hook=_date_hook,
+        )
+        # A C callable, so no Python frame per date: PartialDate keeps its ISO form.
+        self.encoder = ms.json.Encoder(enc_hook=operator.attrgetter("_iso"))
+
+    def decode_document(self, text: str | bytes) -> list[Record] | None:
+        """The records of a JSON document, or None if anything is wrong with it."""
+        try:
+            doc = self.decoder.decode(text)
+            if doc.format != FORMAT_NAME or type(doc.version) is not int:
+                return None
+            if doc.version != SCHEMA_VERSION:
+                return None
+            convert = self.ms.convert
+            records: list[Record] = []
+            for name, cls in SECTIONS.items():
+                items = getattr(doc, name)
+                if items:
+                    records += convert(items, self.lists[cls], from_attributes=True)
+        except Exception:  # the cattrs path finds and words the problem
+            return None
+        return records
+
+    def decode_lines(self, text: bytes) -> list[Record] | None:
+        """The records of a JSONL document (header line first), or None if anything is wrong."""
+        try:
+            header, _, body = text.lstrip().partition(b"\n")
+            head = self.ms.json.decode(header)
+            if not isinstance(head, dict) or head.pop("type", None) != "header":
+                return None
+            if check_envelope(head):
+                return None
+            items = self.line_decoder.decode_lines(body)
+            convert, record_of, lists = self.ms.convert, self.record_of, self.lists
+            records: list[Record] = []
+            # Files list records by type, so this converts a few long runs in C.
+            for mirror, run in itertools.groupby(items, type):
+                cls = record_of[mirror]
+                records += convert(list(run), lists[cls], from_attributes=True)
+        except Exception:  # the line-by-line path finds and words the problem
+            return None
+        return records
+
+    def records(self, records: list[Any], cls: type, *, tagged: bool = False) -> list[Any]:
+        """Records of type ``cls`` as their ``out`` (or ``tagged``) mirrors, ready to encode."""
+        mirror = (self.tagged if tagged else self.out)[cls]
+        return self.ms.convert(records, self.lists[mirror], from_attributes=True)  # type: ignore[no-any-return]
+
+    def encode_corpus(self, corpus: Corpus, *, indent: bool) -> bytes:
+        """The JSON document of ``corpus``, byte for byte what the cattrs path loads."""
+        doc: dict[str, Any] = {"format": FORMAT_NAME, "version": SCHEMA_VERSION}
+        for name, cls in SECTIONS.items():
+            records = corpus.of_type(cls)
+            if records:
+                doc[name] = self.records(records, cls)
+        out: bytes = self.encoder.encode(doc)
+        return self.ms.json.format(out, indent=2) if indent else out
+
+
+_codec_cache: list[_MsgspecCodec] = []
+
+
+def _codec() -> _MsgspecCodec | None:
+    """The msgspec codec, built on first use; None when msgspec is absent or switched off."""
+    if not _USE_MSGSPEC or _msgspec is None:
+        return None
+    if not _codec_cache:
+        _codec_cache.append(_MsgspecCodec(_msgspec))
+    return _codec_cache[0]
+
+
+def load_json_document(text: str | bytes, *, path: str | None = None) -> Corpus:
+    """A corpus from the text of a JSON document: :func:`loads` for the readers.
+
+    Raises:
+        FormatError: As :func:`loads`; every problem is listed with its path.
+    """
+    codec = _codec()
+    if codec is not None:
+        with _gc_paused():
+            records = codec.decode_document(text)
+        if records is not None:
+            return _build_corpus(records, path=path)
+    return structure_document(decode_json(text, path=path), path=path)
+
+
+def encode_corpus(corpus: Corpus, *, indent: bool = False) -> bytes:
+    """The JSON document of ``corpus`` as UTF-8 bytes (see :func:`unstructure_corpus`).
+
+    Raises:
+        FormatError: Some ``attributes`` hold values JSON cannot carry.
+    """
+    codec = _codec()
+    if codec is not None:
+        try:
+            with _gc_paused():
+                return codec.encode_corpus(corpus, indent=indent)
+        except Exception:  # noqa: S110 - the path below words the problem
+            pass
+    return encode_json(unstructure_corpus(corpus), indent=indent)
+
+
 # --- JSON text ------------------------------------------------------------------------------
 
 
@@ -502,7 +735,7 @@ def dumps(corpus: Corpus, *, indent: bool = False) -> str:
         >>> dc.dumps(dc.Corpus([dc.Actor(id="a", name="Ann")]))
         '{"format":"discourse","version":1,"actors":[{"id":"a","name":"Ann"}]}'
     """
-    return encode_json(unstructure_corpus(corpus), indent=indent).decode("utf-8")
+    return encode_corpus(corpus, indent=indent).decode("utf-8")
 
 
 def loads(text: str | bytes) -> Corpus:
@@ -514,7 +747,7 @@ def loads(text: str | bytes) -> Corpus:
     """
     if not isinstance(text, (str, bytes, bytearray)):
         raise FormatError(f"loads() takes str or bytes, got {type(text).__name__}")
-    return structure_document(decode_json(text))
+    return load_json_document(text)
 
 
 # --- JSON Schema ----------------------------------------------------------------------------

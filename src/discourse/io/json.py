@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from discourse.convert import decode_json, encode_json, structure_document, unstructure_corpus
+from discourse.convert import encode_corpus, load_json_document
 from discourse.corpus import Corpus
 from discourse.errors import FormatError
 from discourse.io._atomic import atomic_write
@@ -28,7 +28,7 @@ def read(path: Path) -> Corpus:
     except OSError as e:
         raise FormatError(f"cannot read: {e.strerror}", path=str(path)) from None
     try:
-        return structure_document(decode_json(data, path=str(path)), path=str(path))
+        return load_json_document(data, path=str(path))
     except FormatError as e:
         if e.path is None:
             raise FormatError(str(e), path=str(path), errors=e.errors) from None
@@ -37,7 +37,7 @@ def read(path: Path) -> Corpus:
 
 def write(corpus: Corpus, path: Path) -> None:
     """Write ``corpus`` as an indented JSON document, atomically."""
-    data = encode_json(unstructure_corpus(corpus), indent=True)
+    data = encode_corpus(corpus, indent=True)
     with atomic_write(path, "wb") as f:
         f.write(data)
         f.write(b"\n")

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from typing import Literal
 
-from attrs import define, field
+from attrs.exceptions import FrozenInstanceError
 
 from discourse.errors import ValidationError
 
@@ -19,12 +19,6 @@ _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 Precision = Literal["year", "month", "day"]
 
 
-def _check_year(inst: PartialDate, attribute: object, value: int) -> None:
-    if type(value) is not int or not 1 <= value <= 9999:
-        raise ValidationError(f"year must be an integer 1..9999, got {value!r}", field="year")
-
-
-@define(frozen=True, slots=True, eq=True, order=False)
 class PartialDate:
     """A calendar date known to the year, the month or the day.
 
@@ -33,6 +27,7 @@ class PartialDate:
     of days it covers (:attr:`first` to :attr:`last`), so "March 2017"
     contains "2017-03-02" and overlaps "2017".
 
+    Partial dates are immutable and hashable; equal dates compare equal.
     Ordering sorts by the first day, coarser dates first on ties, so
     ``2017 < 2017-01 < 2017-01-01 < 2017-01-02``.
 
@@ -40,26 +35,73 @@ class PartialDate:
         >>> d = PartialDate.parse("2017-03")
         >>> d.precision, str(d), d.first, d.last
         ('month', '2017-03', datetime.date(2017, 3, 1), datetime.date(2017, 3, 31))
+
+    Attributes:
+        year: The year, 1 to 9999.
+        month: The month, 1 to 12, or ``None`` for a year.
+        day: The day of the month, or ``None`` for a year or a month.
     """
 
-    year: int = field(validator=_check_year)
-    month: int | None = None
-    day: int | None = None
+    # A plain slotted class rather than an attrs class: serializers that know
+    # attrs (msgspec) would otherwise expect a {"year": ...} object, while the
+    # document format writes dates as ISO strings.
+    __slots__ = ("_iso", "day", "month", "year")
+    __match_args__ = ("year", "month", "day")
 
-    def __attrs_post_init__(self) -> None:
-        if self.month is None:
-            if self.day is not None:
-                raise ValidationError("a day needs a month", field="day", value=self.day)
-            return
-        if type(self.month) is not int or not 1 <= self.month <= 12:
-            raise ValidationError(f"month must be 1..12, got {self.month!r}", field="month")
-        if self.day is not None:
-            last = calendar.monthrange(self.year, self.month)[1]
-            if type(self.day) is not int or not 1 <= self.day <= last:
+    year: int
+    month: int | None
+    day: int | None
+    _iso: str  # the ISO form, kept so that serializers need no Python call per date
+
+    def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
+        if type(year) is not int or not 1 <= year <= 9999:
+            raise ValidationError(f"year must be an integer 1..9999, got {year!r}", field="year")
+        if month is None:
+            if day is not None:
+                raise ValidationError("a day needs a month", field="day", value=day)
+        elif type(month) is not int or not 1 <= month <= 12:
+            raise ValidationError(f"month must be 1..12, got {month!r}", field="month")
+        elif day is not None:
+            last = calendar.monthrange(year, month)[1]
+            if type(day) is not int or not 1 <= day <= last:
                 raise ValidationError(
-                    f"day must be 1..{last} for {self.year}-{self.month:02d}, got {self.day!r}",
-                    field="day",
+                    f"day must be 1..{last} for {year}-{month:02d}, got {day!r}", field="day"
                 )
+        _set = object.__setattr__
+        _set(self, "year", year)
+        _set(self, "month", month)
+        _set(self, "day", day)
+        if month is None:
+            _set(self, "_iso", f"{year:04d}")
+        elif day is None:
+            _set(self, "_iso", f"{year:04d}-{month:02d}")
+        else:
+            _set(self, "_iso", f"{year:04d}-{month:02d}-{day:02d}")
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError
+
+    def __reduce__(self) -> tuple[type[PartialDate], tuple[int, int | None, int | None]]:
+        return (PartialDate, (self.year, self.month, self.day))
+
+    def __repr__(self) -> str:
+        return f"PartialDate(year={self.year!r}, month={self.month!r}, day={self.day!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not PartialDate:
+            return NotImplemented
+        return self.year == other.year and self.month == other.month and self.day == other.day
+
+    def __ne__(self, other: object) -> bool:
+        if type(other) is not PartialDate:
+            return NotImplemented
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash((PartialDate, self.year, self.month, self.day))
 
     @classmethod
     def parse(cls, value: DateLike) -> PartialDate:
@@ -136,11 +178,7 @@ class PartialDate:
         return self._key() >= other._key()
 
     def __str__(self) -> str:
-        if self.month is None:
-            return f"{self.year:04d}"
-        if self.day is None:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        return self._iso
 
     def isoformat(self) -> str:
         """The ISO 8601 form, e.g. ``"2017-03"``."""

@@ -41,6 +41,25 @@ _T = TypeVar("_T")
 
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
 _intern = sys.intern
+_set = object.__setattr__
+
+
+# --- normalisation after construction -----------------------------------------------------------
+# Records are also built without their converters: the msgspec fast path of
+# discourse.convert decodes JSON straight into these classes (it checks types and
+# constraints in C, then calls __attrs_post_init__). There, ids arrive un-interned and
+# mappings as plain dicts. A plain dict in ``attributes`` therefore marks a record
+# built that way (the converter always makes a MappingProxyType), and the
+# __attrs_post_init__ methods below finish such records; for records built by the
+# constructor they cost one type check.
+
+
+def _frozen_map(value: dict[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(value) if value else _EMPTY
+
+
+def _interned(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple([_intern(v) for v in values]) if values else values
 
 
 # --- converters ---------------------------------------------------------------------------
@@ -261,6 +280,7 @@ class Span:
                 field="end",
                 value=self.end,
             )
+        _set(self, "source", _intern(self.source))
 
 
 @_named_fields
@@ -275,6 +295,9 @@ class Participant:
 
     ref: str = field(converter=_id)
     role: str | None = field(default=None, converter=_opt_text)
+
+    def __attrs_post_init__(self) -> None:
+        _set(self, "ref", _intern(self.ref))
 
 
 @_named_fields
@@ -307,6 +330,12 @@ class Actor:
     evidence: tuple[Span, ...] = field(default=(), converter=_spans)
     confidence: float | None = field(default=None, converter=_confidence)
     attributes: Mapping[str, Any] = field(default=_EMPTY, converter=_mapping, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        if type(self.attributes) is dict:  # built without converters (see above)
+            _set(self, "id", _intern(self.id))
+            _set(self, "identifiers", _frozen_map(self.identifiers))  # type: ignore[arg-type]
+            _set(self, "attributes", _frozen_map(self.attributes))
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -352,6 +381,12 @@ class Faction:
             raise ValidationError(
                 f"parent: a faction cannot be its own parent ({self.id!r})", field="parent"
             )
+        if type(self.attributes) is dict:  # built without converters (see above)
+            _set(self, "id", _intern(self.id))
+            if self.parent is not None:
+                _set(self, "parent", _intern(self.parent))
+            _set(self, "identifiers", _frozen_map(self.identifiers))  # type: ignore[arg-type]
+            _set(self, "attributes", _frozen_map(self.attributes))
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -391,6 +426,11 @@ class Membership:
     def __attrs_post_init__(self) -> None:
         if self.start is not None and self.end is not None and self.end.last < self.start.first:
             raise ValidationError(f"end: {self.end} is before start {self.start}", field="end")
+        if type(self.attributes) is dict:  # built without converters (see above)
+            _set(self, "member", _intern(self.member))
+            _set(self, "faction", _intern(self.faction))
+            _set(self, "sources", _interned(self.sources))
+            _set(self, "attributes", _frozen_map(self.attributes))
 
     def valid_at(self, at: DateLike) -> bool:
         """Whether the membership may hold at ``at`` (its interval overlaps the date)."""
@@ -448,6 +488,20 @@ class Claim:
     confidence: float | None = field(default=None, converter=_confidence)
     attributes: Mapping[str, Any] = field(default=_EMPTY, converter=_mapping, hash=False)
 
+    def __attrs_post_init__(self) -> None:
+        if type(self.attributes) is dict:  # built without converters (see above)
+            _set(self, "id", _intern(self.id))
+            _set(self, "claimant", _intern(self.claimant))
+            if self.target is not None:
+                _set(self, "target", _intern(self.target))
+            if self.addressee is not None:
+                _set(self, "addressee", _intern(self.addressee))
+            if self.supports:
+                _set(self, "supports", _interned(self.supports))
+            if self.attacks:
+                _set(self, "attacks", _interned(self.attacks))
+            _set(self, "attributes", _frozen_map(self.attributes))
+
 
 @_named_fields
 @define(frozen=True, slots=True, kw_only=True)
@@ -485,6 +539,11 @@ class Event:
     def __attrs_post_init__(self) -> None:
         if self.start is not None and self.end is not None and self.end.last < self.start.first:
             raise ValidationError(f"end: {self.end} is before start {self.start}", field="end")
+        if type(self.attributes) is dict:  # built without converters (see above)
+            _set(self, "id", _intern(self.id))
+            if self.organization is not None:
+                _set(self, "organization", _intern(self.organization))
+            _set(self, "attributes", _frozen_map(self.attributes))
 
 
 @_named_fields
@@ -513,6 +572,11 @@ class Source:
     kind: str | None = field(default=None, converter=_opt_text)
     text: str | None = field(default=None, converter=_opt_text)
     attributes: Mapping[str, Any] = field(default=_EMPTY, converter=_mapping, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        if type(self.attributes) is dict:  # built without converters (see above)
+            _set(self, "id", _intern(self.id))
+            _set(self, "attributes", _frozen_map(self.attributes))
 
 
 Record = Actor | Faction | Membership | Claim | Event | Source
