@@ -6,7 +6,12 @@ with the ``# expect:`` comment on its line.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import discourse as dc
+
+if not TYPE_CHECKING:  # reveal_type is a builtin only for type checkers (and Python 3.11+ typing)
+    from typing_extensions import reveal_type
 
 corpus = dc.load("corpus.json")
 reveal_type(corpus)  # expect: discourse.corpus.Corpus
