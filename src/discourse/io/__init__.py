@@ -13,12 +13,22 @@ from typing import TYPE_CHECKING
 
 from discourse.errors import FormatError
 from discourse.io._registry import Format, format_for, formats, get_format
+from discourse.io.csv import dump_tables, load_tables
 
 if TYPE_CHECKING:
     from discourse.corpus import Corpus
     from discourse.model import Record
 
-__all__ = ["Format", "dump", "formats", "get_format", "iter_load", "load"]
+__all__ = [
+    "Format",
+    "dump",
+    "dump_tables",
+    "formats",
+    "get_format",
+    "iter_load",
+    "load",
+    "load_tables",
+]
 
 PathLike = str | os.PathLike[str]
 
