@@ -149,6 +149,36 @@ def query_table(corpus: dc.Corpus, *, k: int, k_scan: int, seed: int) -> list[di
     return out
 
 
+def load_phases(path: Path) -> dict[str, float]:
+    """CPU seconds of each phase of loading JSONL: decoding, building records, indexing."""
+    from discourse.convert import RECORD_TYPES, decode_json, structure_record
+
+    gc.collect()
+    gc.disable()  # as discourse.load does while it builds records
+    try:
+        t = time.process_time()
+        with path.open("rb") as f:
+            objs = [decode_json(line) for line in f][1:]  # skip the header
+        t_dec = time.process_time() - t
+        t = time.process_time()
+        recs = [
+            structure_record({k: v for k, v in o.items() if k != "type"}, RECORD_TYPES[o["type"]])
+            for o in objs
+        ]
+        t_struct = time.process_time() - t
+        del objs
+        t = time.process_time()
+        dc.Corpus(recs)
+        t_index = time.process_time() - t
+    finally:
+        gc.enable()
+    return {
+        "JSON decoding (convert.decode_json)": t_dec,
+        "building records (cattrs structure + attrs checks)": t_struct,
+        "indexing (Corpus)": t_index,
+    }
+
+
 # --- memory, measured in a fresh interpreter ---------------------------------------------------
 
 _MEMORY = r"""
@@ -287,6 +317,12 @@ def main(argv: list[str] | None = None) -> int:
                 f"{'PASS' if min(t_load, cpu_load) <= 10 else 'MISS'}); baseline json.loads per line "
                 f"(dicts only) {t_json:.2f} s wall, {cpu_json:.2f} s CPU; ratio {cpu_load / cpu_json:.2f}x (CPU)"
             )
+
+            phases = load_phases(path)
+            total = sum(phases.values())
+            print("  where discourse.load spends its CPU time:")
+            for k, v in phases.items():
+                print(f"    {k:50} {v:6.2f} s  {100 * v / total:3.0f}%")
 
             print(f"\n{'query':36} {'indexed':>11} {'scan':>11} {'ratio':>9}  result  target")
             for row in query_table(corpus, k=args.queries, k_scan=args.scans, seed=args.seed):
