@@ -161,3 +161,20 @@ def test_demand_that_x_stand_aside_opposes_x():
     """'demanded that X stand aside' is a demand against X."""
     (c,) = claims("Kevin Kühnert demanded that Olaf Scholz stand aside.")
     assert (c.form, c.target, c.stance) == (ClaimForm.DEMAND, "olaf-scholz", Stance.OPPOSE)
+
+
+def test_coordinated_verb_shares_the_claimant():
+    """'X congratulated Y but warned ...' makes two claims by X."""
+    found = claims(
+        "Susana Díaz congratulated Pedro Sánchez but warned that the party must stay united."
+    )
+    assert [(c.claimant, c.form) for c in found] == [
+        ("susana-díaz", ClaimForm.ENDORSEMENT),
+        ("susana-díaz", ClaimForm.WARNING),
+    ]
+
+
+def test_quote_before_a_plain_cue_is_not_attached():
+    """A quote earlier in the sentence belongs to the earlier cue, not to 'accused'."""
+    found = claims('Zarah Sultana said it was "a disgrace" and accused the leadership of cruelty.')
+    assert [c.quote for c in found] == ["a disgrace", None]

@@ -152,3 +152,37 @@ def test_trigger_after_a_name_is_a_verb_whatever_its_tag():
     """'Íñigo Errejón quit Podemos' is a resignation by Errejón."""
     (e,) = events("Íñigo Errejón quit Podemos in 2019.")
     assert [p.ref for p in e.participants] == ["íñigo-errejón"]
+
+
+def test_active_perfect_is_not_passive():
+    """'X has suspended seven Labour MPs' makes X the agent, Labour the organization."""
+    (e,) = events("Keir Starmer has suspended seven Labour MPs who rebelled.")
+    assert [(p.ref, p.role) for p in e.participants] == [("keir-starmer", "agent")]
+    assert e.organization == "labour-party"
+
+
+def test_risked_split_is_not_an_event():
+    """'the party risked a split' reports no split."""
+    assert events("The Socialist Campaign Group warned that the party risked a split.") == []
+
+
+def test_the_noun_refers_back_to_the_reported_event():
+    """'criticised the expulsion' adds evidence to the expulsion already found."""
+    text = "Moira Deeming was expelled from the party in May. Renee Heath criticised the expulsion."
+    (e,) = events(text)
+    assert len(e.evidence) == 2
+
+
+def test_elected_leader_is_a_leadership_election_won_by_the_subject():
+    """'X was elected CDU leader' is a CDU leadership election won by X."""
+    (e,) = events("Friedrich Merz was elected CDU leader in January 2022.")
+    assert e.kind is EventKind.LEADERSHIP_ELECTION
+    assert [(p.ref, p.role) for p in e.participants] == [("friedrich-merz", "winner")]
+    assert e.organization == "cdu"
+
+
+def test_pronoun_subject_of_an_event_is_the_sentence_subject():
+    """'X won ..., months after he was forced to resign' is X's dismissal."""
+    text = "Pedro Sánchez won the primaries, defeating Patxi López, months after he was forced to resign."
+    found = [e for e in events(text) if e.kind is EventKind.DISMISSAL]
+    assert [p.ref for p in found[0].participants] == ["pedro-sánchez"]

@@ -150,3 +150,23 @@ def test_adjective_alias_does_not_start_a_longer_name():
     """'Democratic Socialists of America' is not the Democratic Party."""
     m = mentions("The Democratic Socialists of America met on Monday.")
     assert "democratic-party" not in m.entities
+
+
+def test_compound_title_before_a_name_is_not_part_of_it():
+    """'Opposition Leader John Pesutto' is the person John Pesutto."""
+    m = mentions("Opposition Leader John Pesutto moved the motion.")
+    assert names(m, PERSON) == {"John Pesutto"}
+
+
+def test_place_name_parts_are_not_persons():
+    """'North Rhine-Westphalia' does not leave 'Rhine-Westphalia' as a person."""
+    m = mentions("Hendrik Wüst, the premier of North Rhine-Westphalia, said he supported Merz.")
+    assert names(m, PERSON) == {"Hendrik Wüst"}
+
+
+def test_surname_goes_to_the_latest_person_with_it():
+    """A bare 'Díaz' is the Díaz named most recently before it."""
+    text = "Susana Díaz lost. Later, Yolanda Díaz founded Sumar. Ione Belarra accused Díaz of splitting."
+    m = mentions(text)
+    last_sentence = m.by_sent[2]
+    assert [x.entity for x in last_sentence if x.entity.endswith("díaz")] == ["yolanda-díaz"]

@@ -36,7 +36,7 @@ from discourse.model import Claim, ClaimForm, PartialDate, Span, Stance
 from discourse.parse.dates import find_dates
 from discourse.parse.document import Doc, Sent
 from discourse.parse.lexicon import Lexicon, VerbSense
-from discourse.parse.mentions import FACTION, PERSON, Mention, MentionList, Mentions
+from discourse.parse.mentions import FACTION, PERSON, Mention, MentionList, Mentions, antecedent
 
 __all__ = ["author_id", "find_claims"]
 
@@ -181,19 +181,11 @@ _REMOVAL_NOUNS: Final = frozenset(
 )  # fmt: skip
 
 
-def _antecedent(doc: Doc, s: Sent, mentions: Mentions, k: int) -> Mention | None:
-    """The person "he" or "she" at token ``k`` most likely refers to: the latest person before it.
-
-    Looks back in the sentence, then in the two sentences before; the mention
-    returned belongs to the sentence it was found in (only its entity is used).
-    """
-    for si in range(s.index, max(-1, s.index - 3), -1):
-        ms = mentions.by_sent[si]
-        stop = k if si == s.index else len(doc.sents[si])
-        for m in ms.backwards(stop, stop - 60):
-            if m.last <= stop and mentions.entities[m.entity].type == PERSON:
-                return m
-    return None
+def _after_quote(s: Sent, k: int) -> bool:
+    """Whether token ``k`` follows a closing quotation mark (and perhaps a comma)."""
+    if k > 0 and s.words[k - 1] in _CLOSE_Q:
+        return True
+    return k > 1 and s.lower[k - 1] == "," and s.words[k - 2] in _CLOSE_Q
 
 
 def _demand_content(s: Sent, ms: MentionList, ents: Mentions, j: int) -> Mention | None:
@@ -252,11 +244,10 @@ def _eligible(s: Sent, m: Mention, ents: Mentions) -> bool:
 
 
 _ROLEISH: Final = frozenset(
-    {"mp", "mps", "leader", "leaders", "member", "members", "senator", "senators", "chair", "spokesman",
-     "spokeswoman", "spokesperson", "official", "officials", "candidate", "deputy", "minister", "activists",
-     "source", "sources", "figures", "colleague", "colleagues", "politician", "politicians", "lawmaker",
-     "lawmakers", "councillor", "councillors", "whip", "frontbencher", "backbencher", "backbenchers",
-     "leadership", "government", "conference", "president", "secretary", "general", "staff", "aide"}
+    {"mp", "leader", "leaders", "member", "senator", "chair", "spokesman", "spokeswoman", "spokesperson",
+     "official", "candidate", "deputy", "minister", "source", "colleague", "politician", "lawmaker",
+     "councillor", "whip", "frontbencher", "backbencher", "leadership", "government", "conference",
+     "president", "secretary", "general", "staff", "aide"}
 )  # fmt: skip
 
 
@@ -350,10 +341,7 @@ def _quote_for(
         if before:
             return before[-1]
     after = [q for q in qs if q[0] >= cue_end]
-    if after:
-        return after[0]
-    before = [q for q in qs if q[1] <= cue_start]
-    return before[-1] if before else None
+    return after[0] if after else None
 
 
 def _sentence_claims(
@@ -376,6 +364,7 @@ def _sentence_claims(
     sent_date = dates[0].date if dates else date
     floor = 0
     last: Claim | None = None
+    last_claimant: Mention | None = None
     for i, j, sense in found:
         cue_start, cue_end = s.starts[i], s.ends[j - 1]
         if last is not None and s.tags[i] == "VBG" and i > 0 and lower[i - 1] == ",":
@@ -441,13 +430,22 @@ def _sentence_claims(
                 claimant = _after(s, ms, j, 4)
                 if claimant is not None:
                     inverted = True
+            if (
+                claimant is None
+                and last_claimant is not None
+                and a > 0
+                and lower[a - 1] in ("and", "but")
+            ):
+                claimant = last_claimant  # "said ... and accused", "congratulated X but warned"
             if claimant is None:
                 if prev >= 0 and lower[prev] in _PRONOUNS and prev >= floor:
-                    claimant = _antecedent(doc, s, ents, prev)
+                    claimant = antecedent(doc, ents, s.index, prev)
                 else:
                     claimant = _subject(s, ms, ents, a, floor)
                 if claimant is not None and prev >= 0 and s.words[prev] in _CLOSE_Q:
                     inverted = True
+                if claimant is not None and _after_quote(s, claimant.first):
+                    inverted = True  # '"...," Smith told reporters
             if sense.object != "none":
                 obj = _after(s, ms, j)
                 if obj is not None and (claimant is None or obj.entity != claimant.entity):
@@ -513,6 +511,7 @@ def _sentence_claims(
             )
         )
         last = out[-1]
+        last_claimant = claimant
         floor = j
     return out
 

@@ -33,7 +33,7 @@ from discourse.model import Event, EventKind, FactionKind, PartialDate, Particip
 from discourse.parse.dates import DateMention, find_dates
 from discourse.parse.document import Doc, Sent
 from discourse.parse.lexicon import Lexicon
-from discourse.parse.mentions import FACTION, PERSON, Mention, MentionList, Mentions
+from discourse.parse.mentions import FACTION, PERSON, Mention, MentionList, Mentions, antecedent
 
 __all__ = ["find_events"]
 
@@ -41,8 +41,24 @@ _MODAL: Final = frozenset(
     {"would", "could", "should", "might", "may", "must", "will", "to", "not", "n't", "never", "if", "whether",
      "shall", "can", "refused", "refuses", "threatened", "threatening", "considering", "urged", "pressure"}
 )  # fmt: skip
-_BE: Final = frozenset(
-    {"was", "were", "is", "are", "been", "being", "be", "has", "have", "had", "got", "get"}
+_BE: Final = frozenset({"was", "were", "is", "are", "been", "being", "be", "got", "get"})
+_MEMBERS: Final = frozenset(
+    {"mps", "members", "councillors", "councilors", "senators", "lawmakers", "deputies", "activists",
+     "rebels", "ministers", "legislators", "representatives", "delegates", "backbenchers", "meps", "msps"}
+)  # fmt: skip
+_PRONOUN_SUBJECTS: Final = frozenset({"he", "she"})
+_ANAPHORIC: Final = frozenset({"the", "this", "that", "his", "her", "their", "its"})
+_ELECTED_ROLES: Final = frozenset(
+    {
+        "leader",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "president",
+        "speaker",
+        "co-leader",
+        "secretary-general",
+    }
 )
 _VERBAL: Final = frozenset(
     {EventKind.RESIGNATION, EventKind.DISMISSAL, EventKind.SUSPENSION, EventKind.EXPULSION,
@@ -130,6 +146,9 @@ _FUNCTION: Final = frozenset(
     {"the", "a", "an", "after", "before", "in", "at", "on", "and", "but", "since", "while", "when", "by", "of", "for", "to", "with", "from", "last", "next", "this", "that", "its", "their"}
 )  # fmt: skip
 _ASKED: Final = frozenset(
+    {"risk", "risks", "risked", "risking", "fear", "fears", "feared", "avoid", "avert", "prevent",
+     "warned", "warning", "warn", "warns", "threaten", "threatens"}
+) | frozenset(
     {"for", "demanded", "demanding", "demand", "demands", "calls", "called", "call", "urged", "sought", "seeking",
      "threat", "threatened", "possible", "potential", "rumoured", "rumored", "expected", "imminent"}
 )  # fmt: skip
@@ -213,6 +232,7 @@ def find_events(
     table = _table(lexicon)
     drafts: list[_Draft] = []
     by_name: dict[tuple[EventKind, str], _Draft] = {}
+    last_of_kind: dict[EventKind, _Draft] = {}
     for s in doc.sents:
         ms = mentions.by_sent[s.index]
         found = _match(s, table) + _challenges(s)
@@ -221,6 +241,17 @@ def find_events(
             d = _event(doc, s, ms, mentions, i, j, kind, sent_dates)
             if d is None:
                 continue
+            if (
+                d.name is None
+                and not d.participants
+                and i > 0
+                and s.lower[i - 1] in _ANAPHORIC
+                and kind in last_of_kind
+            ):
+                # "criticised the expulsion": the expulsion already reported
+                last_of_kind[kind].spans.extend(d.spans)
+                continue
+            last_of_kind[kind] = d
             if d.name is not None:
                 key = (d.kind, d.name.casefold())
                 prior = by_name.get(key)
@@ -277,6 +308,16 @@ def _match(
     return out
 
 
+def _member_group(s: Sent, ms: MentionList, ents: Mentions, j: int) -> str | None:
+    """The faction whose members are the object at token ``j``: "seven Labour MPs"."""
+    m = ms.after(j, 2)
+    if m is None or ents.entities[m.entity].type != FACTION:
+        return None
+    if m.last < len(s) and s.lower[m.last] in _MEMBERS:
+        return m.entity
+    return None
+
+
 def _covering_type(ms: MentionList, ents: Mentions, k: int) -> str | None:
     m = ms.covering(k)
     return None if m is None else ents.entities[m.entity].type
@@ -294,6 +335,12 @@ def _challenges(s: Sent) -> list[tuple[int, int, EventKind]]:
             and any(lower[k] == "leadership" for k in range(i + 1, min(n, i + 8)))
         ):
             out.append((i, i + 1, EventKind.LEADERSHIP_CHALLENGE))
+        elif (
+            w in ("elected", "re-elected")
+            and s.tags[i] in ("VBN", "VBD")
+            and any(lower[k] in _ELECTED_ROLES for k in range(i + 1, min(n, i + 5)))
+        ):
+            out.append((i, i + 1, EventKind.LEADERSHIP_ELECTION))
     return out
 
 
@@ -342,6 +389,10 @@ def _event(
         for k in range(max(0, i - 4), i):
             if lower[k] in _MODAL or lower[k] in _ASKED:
                 return None
+    if kind is EventKind.SPLIT and any(
+        lower[k] in _ASKED or lower[k] in _MODAL for k in range(max(0, i - 4), i)
+    ):
+        return None  # "risked a split", "warned of a possible split"
     if kind is EventKind.SPLIT and not (
         (tags[i].startswith("NN") and i > 0 and tags[i - 1] in ("DT", "JJ", "PRP$", "POS"))
         or (
@@ -414,6 +465,14 @@ def _event(
             m2 = _mention_after(ms, j + 1, 2)
             if m2 is not None and etype(m2) == FACTION:
                 organization = _party_of(ents, m2.entity)
+        if lower[i] in ("elected", "re-elected"):
+            # "Friedrich Merz was elected CDU leader"
+            winner = _mention_before(ms, i - 1 if i > 0 and lower[i - 1] in _BE else i, 1)
+            if winner is not None and etype(winner) == PERSON:
+                participants.append(Participant(ref=winner.entity, role="winner"))
+            m6 = ms.after(j, 3)
+            if m6 is not None and etype(m6) == FACTION:
+                organization = _party_of(ents, m6.entity)
         if lower[i] in _CHALLENGE_VERBS:
             # "Kevin Rudd challenged Julia Gillard for the Labor leadership"
             challenger = _mention_before(ms, i, 2)
@@ -473,8 +532,13 @@ def _event(
             verbal
             and i > 0
             and (lower[i - 1] in _BE or (i > 1 and lower[i - 2] in _BE and tags[i - 1] == "RB"))
-        )
+        ) or lower[i] in ("had", "lost", "stripped")  # "had the whip removed": done to the subject
         subj = _mention_before(ms, i, 6)
+        p = i - 1
+        while p > 0 and (lower[p] in _BE or lower[p] in ("has", "have", "had") or tags[p] == "RB"):
+            p -= 1
+        if p >= 0 and lower[p] in _PRONOUN_SUBJECTS:
+            subj = antecedent(doc, ents, s.index, p)  # "after he was forced to resign"
         obj = _mention_after(ms, j, 3)
         if kind in _DONE_TO and verbal:
             if passive:
@@ -486,6 +550,11 @@ def _event(
                     participants.append(Participant(ref=agent.entity, role="agent"))
             elif obj is not None and etype(obj) == PERSON:
                 participants.append(Participant(ref=obj.entity, role="subject"))
+                if subj is not None:
+                    participants.append(Participant(ref=subj.entity, role="agent"))
+            elif _member_group(s, ms, ents, j) is not None:
+                # "Starmer has suspended seven Labour MPs": members of a group
+                organization = _member_group(s, ms, ents, j)
                 if subj is not None:
                     participants.append(Participant(ref=subj.entity, role="agent"))
             else:
@@ -507,7 +576,14 @@ def _event(
                     who = _mention_after(ms, j + 1, 1)
                 elif i >= 2 and lower[i - 1] in ("'s", "'"):
                     who = _mention_before(ms, i - 1, 0)
-            if who is None or etype(who) != PERSON:
+            if (
+                who is not None
+                and etype(who) == FACTION
+                and who.last < n
+                and lower[who.last] in _MEMBERS
+            ):
+                organization = who.entity  # "several Podemos deputies defected"
+            elif who is None or etype(who) != PERSON:
                 if verbal:
                     return None
             else:

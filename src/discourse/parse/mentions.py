@@ -47,6 +47,7 @@ __all__ = [
     "MembershipDraft",
     "Mention",
     "MentionList",
+    "antecedent",
     "Mentions",
     "find_mentions",
     "slug",
@@ -383,6 +384,7 @@ class _Builder:
         self.surnames: dict[str, str] = {}
         self.pending_parent: list[tuple[str, int, int]] = []
         self.groups: dict[str, str] = {}
+        self.surname_hist: dict[str, list[tuple[int, int, str]]] = {}
         self.first_at: list[dict[int, list[Mention]]] = [{} for _ in doc.sents]
 
     # -- entity table --
@@ -764,13 +766,29 @@ class _Builder:
         t = self.t
         # titles and roles before the name
         title = False
-        while i < j and (words[i].rstrip(".") in t.titles or lower[i] in t.roles):
+        # "Opposition Leader John Pesutto", "Prime Minister Pedro Sánchez": the name follows the last title
+        last_title = -1
+        for k in range(i, j - 1):
+            if words[k].rstrip(".") in t.titles or lower[k] in t.roles:
+                last_title = k
+        if last_title >= 0:
             title = True
-            i += 1
-        # drop words that never start a name (The, Indeed, Britain...)
-        while i < j and (words[i] in t.not_names or lower[i] in _CAP_STOP or lower[i] in t.roles):
+            i = last_title + 1
+        # drop words that never start a name (The, Indeed...), but keep "North" in "North Rhine-Westphalia"
+        while i < j and (
+            lower[i] in _CAP_STOP
+            or lower[i] in t.roles
+            or (
+                words[i] in t.not_names
+                and (i == 0 or not tags[i].startswith("NNP") or words[i - 1] in _OPENERS)
+            )
+        ):
             i += 1
         if i >= j:
+            return
+        if j < len(words) and lower[j] in _PLACE_NEXT:
+            self.places.append((s.index, i, j))  # "the North Shropshire by-election"
+            self._mark(s, i, j)
             return
         # a name never contains a not-name (places, months) or an org head
         for k in range(i, j):
@@ -804,6 +822,7 @@ class _Builder:
                     return
                 e = self.entity(w, PERSON, confidence=0.6)
                 self.surnames.setdefault(w, e.id)
+                self.surname_hist.setdefault(w, []).append((s.index, i, e.id))
                 self.mention(s, e, i, j)
                 if before:
                     self._roles_before(s, i, e)
@@ -821,6 +840,7 @@ class _Builder:
         name = " ".join(words[i:j])
         e = self.entity(name, PERSON, confidence=conf)
         self.surnames.setdefault(words[j - 1], e.id)
+        self.surname_hist.setdefault(words[j - 1], []).append((s.index, i, e.id))
         self.mention(s, e, i, j)
         if before:
             self._roles_before(s, i, e)
@@ -957,6 +977,14 @@ class _Builder:
 
     # -- pass 2 --
 
+    def _latest(self, surname: str, si: int, k: int) -> str | None:
+        """The person last named in full with this surname before ``(si, k)`` (else the first after)."""
+        hist = self.surname_hist.get(surname)
+        if not hist:
+            return None
+        x = bisect_left(hist, (si, k, "")) - 1
+        return hist[x][2] if x >= 0 else hist[0][2]
+
     def resolve_surnames(self, s: Sent) -> None:
         words, lower = s.words, s.lower
         used = self.used[s.index]
@@ -964,7 +992,7 @@ class _Builder:
         for i, w in enumerate(words):
             if used[i] or not w[:1].isupper():
                 continue
-            eid = self.surnames.get(w) or self.groups.get(w)
+            eid = self._latest(w, s.index, i) or self.groups.get(w)
             if eid is None:
                 k = known.get(w)
                 if k is not None:
@@ -1188,6 +1216,30 @@ _ADJECTIVES: Final = frozenset(
      "social-democratic", "grassroots", "insurgent", "rebel", "dissident", "breakaway", "pro-business",
      "christian", "evangelical", "centre-left", "centre-right", "center-left", "center-right", "soft-left"}
 )  # fmt: skip
+
+
+def antecedent(doc: Doc, mentions: Mentions, si: int, k: int) -> Mention | None:
+    """The person "he" or "she" at token ``k`` of sentence ``si`` most likely refers to.
+
+    The subject of the sentence when it opens with a person's name ("Liz Cheney
+    was ousted after she criticised..."), else the latest person named before
+    the pronoun, in this sentence or the two before. The mention returned may
+    belong to an earlier sentence (only its entity is meant to be used).
+    """
+    ms = mentions.by_sent[si]
+    if (
+        ms
+        and ms[0].first <= 1
+        and ms[0].last <= k
+        and mentions.entities[ms[0].entity].type == PERSON
+    ):
+        return ms[0]
+    for sj in range(si, max(-1, si - 3), -1):
+        stop = k if sj == si else len(doc.sents[sj])
+        for m in mentions.by_sent[sj].backwards(stop, stop - 60):
+            if m.last <= stop and mentions.entities[m.entity].type == PERSON:
+                return m
+    return None
 
 
 def find_mentions(doc: Doc, lexicon: Lexicon) -> Mentions:
