@@ -178,3 +178,24 @@ def test_quote_before_a_plain_cue_is_not_attached():
     """A quote earlier in the sentence belongs to the earlier cue, not to 'accused'."""
     found = claims('Zarah Sultana said it was "a disgrace" and accused the leadership of cruelty.')
     assert [c.quote for c in found] == ["a disgrace", None]
+
+
+def test_spokesperson_speaks_for_the_person():
+    """'A spokesperson for X said' is a statement by X."""
+    found = claims(
+        "Keir Starmer stayed silent. A spokesperson for Starmer said the reports were wrong."
+    )
+    assert [c.claimant for c in found] == ["keir-starmer"]
+
+
+def test_pronoun_without_a_single_antecedent_makes_no_claim():
+    """'she said' after a paragraph naming two men is not attributed to either."""
+    text = 'Andy Burnham attacked Rishi Sunak.\n\n"We are united," she said.'
+    found = claims(text)
+    assert [c.claimant for c in found] == ["andy-burnham"]
+
+
+def test_hit_back_at_with_a_participle_quote():
+    """'hit back at X, branding his plans "..."' is one criticism of X with the quote."""
+    (c,) = claims('Angela Rayner hit back at Rishi Sunak, branding his plans "a cruel joke".')
+    assert (c.target, c.stance, c.quote) == ("rishi-sunak", Stance.OPPOSE, "a cruel joke")

@@ -186,3 +186,11 @@ def test_pronoun_subject_of_an_event_is_the_sentence_subject():
     text = "Pedro Sánchez won the primaries, defeating Patxi López, months after he was forced to resign."
     found = [e for e in events(text) if e.kind is EventKind.DISMISSAL]
     assert [p.ref for p in found[0].participants] == ["pedro-sánchez"]
+
+
+def test_planned_challenge_is_not_an_event():
+    """'preparing a leadership challenge' reports no challenge yet."""
+    assert (
+        events("Allies of Jeremy Corbyn are preparing a leadership challenge against Keir Starmer.")
+        == []
+    )

@@ -175,6 +175,10 @@ def _match_cues(s: Sent, cues: _Cues) -> list[tuple[int, int, VerbSense]]:
 _ACCORDING: Final = VerbSense("according to", ClaimForm.STATEMENT)
 _VERB_TAGS: Final = frozenset({"VB", "VBD", "VBZ", "VBP", "VBG", "VBN"})
 _PRONOUNS: Final = frozenset({"he", "she"})
+_SPOKESPEOPLE: Final = frozenset(
+    {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen", "aide", "aides",
+     "office", "campaign", "team", "lawyer", "lawyers"}
+)  # fmt: skip
 _REMOVAL_NOUNS: Final = frozenset(
     {"resignation", "removal", "sacking", "dismissal", "expulsion", "suspension", "deselection", "ouster",
      "departure", "head", "scalp", "exit", "impeachment"}
@@ -232,6 +236,8 @@ def _eligible(s: Sent, m: Mention, ents: Mentions) -> bool:
         k -= 1
     while k >= 0 and s.tags[k] in ("NNP", "NNPS", "JJ") and m.first - k <= 3:
         k -= 1  # "by House Republicans", "of moderate Democrats"
+    if k >= 1 and s.lower[k] in ("for", "of", "to") and s.lower[k - 1] in _SPOKESPEOPLE:
+        return True  # "a spokesperson for Starmer said": speaking for Starmer
     if k >= 0 and (s.lower[k] in _SUBJECT_BLOCKERS or s.tags[k] in _VERB_TAGS):
         return False  # after a preposition, or the object of a verb ("which backed Omar")
     if m.last < len(s) and s.lower[m.last] in ("'s", "'"):

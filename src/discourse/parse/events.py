@@ -46,6 +46,14 @@ _MEMBERS: Final = frozenset(
     {"mps", "members", "councillors", "councilors", "senators", "lawmakers", "deputies", "activists",
      "rebels", "ministers", "legislators", "representatives", "delegates", "backbenchers", "meps", "msps"}
 )  # fmt: skip
+_PLANNABLE: Final = frozenset(
+    {EventKind.LEADERSHIP_CHALLENGE, EventKind.NO_CONFIDENCE_VOTE, EventKind.SPLIT, EventKind.COUP}
+)
+_PLANNED: Final = frozenset(
+    {"plot", "plots", "plotting", "plan", "plans", "planning", "planned", "prepare", "prepares",
+     "preparing", "mull", "mulls", "mulling", "consider", "considers", "considering", "threaten",
+     "threatens", "threatening", "threatened", "possible", "potential", "looming", "imminent"}
+)  # fmt: skip
 _PRONOUN_SUBJECTS: Final = frozenset({"he", "she"})
 _ANAPHORIC: Final = frozenset({"the", "this", "that", "his", "her", "their", "its"})
 _ELECTED_ROLES: Final = frozenset(
@@ -389,6 +397,8 @@ def _event(
         for k in range(max(0, i - 4), i):
             if lower[k] in _MODAL or lower[k] in _ASKED:
                 return None
+    if kind in _PLANNABLE and any(lower[k] in _PLANNED for k in range(max(0, i - 4), i)):
+        return None  # "preparing a leadership challenge", "plot a coup": not (yet) an event
     if kind is EventKind.SPLIT and any(
         lower[k] in _ASKED or lower[k] in _MODAL for k in range(max(0, i - 4), i)
     ):

@@ -1223,9 +1223,15 @@ def antecedent(doc: Doc, mentions: Mentions, si: int, k: int) -> Mention | None:
 
     The subject of the sentence when it opens with a person's name ("Liz Cheney
     was ousted after she criticised..."), else the latest person named before
-    the pronoun, in this sentence or the two before. The mention returned may
-    belong to an earlier sentence (only its entity is meant to be used).
+    the pronoun in this sentence, else the only person named in the sentence
+    before (same paragraph). Gender is not checked.
+
+    Returns:
+        A mention of that person placed at the pronoun (token ``k`` of
+        sentence ``si``), so its offsets are the pronoun's; ``None`` if no
+        person was found.
     """
+    found: Mention | None = None
     ms = mentions.by_sent[si]
     if (
         ms
@@ -1233,13 +1239,31 @@ def antecedent(doc: Doc, mentions: Mentions, si: int, k: int) -> Mention | None:
         and ms[0].last <= k
         and mentions.entities[ms[0].entity].type == PERSON
     ):
-        return ms[0]
-    for sj in range(si, max(-1, si - 3), -1):
-        stop = k if sj == si else len(doc.sents[sj])
-        for m in mentions.by_sent[sj].backwards(stop, stop - 60):
-            if m.last <= stop and mentions.entities[m.entity].type == PERSON:
-                return m
-    return None
+        found = ms[0]
+    else:
+        for m in ms.backwards(k, k - 60):
+            if m.last <= k and mentions.entities[m.entity].type == PERSON:
+                found = m
+                break
+        if found is None:
+            found = _one_person_before(doc, mentions, si)
+    if found is None:
+        return None
+    s = doc.sents[si]
+    return Mention(found.entity, k, k + 1, s.starts[k], s.ends[k])
+
+
+def _one_person_before(doc: Doc, mentions: Mentions, si: int) -> Mention | None:
+    """The only person named in the previous sentence of the same paragraph, if exactly one."""
+    if si == 0:
+        return None
+    prev = doc.sents[si - 1]
+    if "\n\n" in doc.text[prev.end : doc.sents[si].start]:
+        return None
+    people = {
+        m.entity: m for m in mentions.by_sent[si - 1] if mentions.entities[m.entity].type == PERSON
+    }
+    return next(iter(people.values())) if len(people) == 1 else None
 
 
 def find_mentions(doc: Doc, lexicon: Lexicon) -> Mentions:
