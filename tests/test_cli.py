@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import subprocess
 import sys
@@ -270,18 +269,8 @@ def test_plot_writes_png(corpus_file: Path, tmp_path: Path, kind: str) -> None:
 # --- evaluate and parse (end to end on the seed text) ----------------------------------------------------
 
 
-def _require_parser() -> None:
-    """Skip, saying why, while the parser (being written alongside) cannot run yet."""
-    try:
-        module = importlib.import_module("discourse.parse")
-        module.Parser().parse("Ed Miliband resigned.")
-    except Exception as e:  # any failure means: not ready yet
-        pytest.skip(f"discourse.parse.Parser cannot run yet: {type(e).__name__}: {e}")
-
-
 def test_evaluate_scores_the_gold_file(shared: Path) -> None:
     """evaluate prints the parser's scores on the seed gold annotation."""
-    _require_parser()
     p = run("evaluate", str(shared / "corpus" / "labour-2017-unite.gold.json"))
     assert p.returncode == 0, err(p)
     assert "claims" in out(p).lower()
@@ -298,7 +287,6 @@ def test_evaluate_bad_gold_exits_1(tmp_path: Path) -> None:
 
 def test_seed_text_parse_query_network_plot(shared: Path, seed_text: str, tmp_path: Path) -> None:
     """parse -> query -> network -> plot on the seed article, end to end."""
-    _require_parser()
     corpus = tmp_path / "seed.json"
     p = run("parse", str(shared / "corpus" / "labour-2017-unite.txt"), "-o", str(corpus))
     assert p.returncode == 0, err(p)
@@ -322,7 +310,6 @@ def test_seed_text_parse_query_network_plot(shared: Path, seed_text: str, tmp_pa
 
 def test_parse_reads_stdin(seed_text: str) -> None:
     """parse - reads the text from standard input and writes JSON to stdout."""
-    _require_parser()
     p = run("parse", "-", "-o", "-", stdin=seed_text.encode("utf-8"))
     assert p.returncode == 0, err(p)
     assert dc.loads(out(p)).count()["actors"] > 0
@@ -334,3 +321,34 @@ def test_parse_missing_file_exits_1(tmp_path: Path) -> None:
     assert p.returncode == 1
     assert "missing.txt" in err(p)
     assert not (tmp_path / "c.json").exists()
+
+
+def test_parse_many_files_in_parallel_one_source_each(seed_text: str, tmp_path: Path) -> None:
+    """--jobs 2 parses two files into one corpus with a distinct source per file."""
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "seed.txt").write_text(seed_text, encoding="utf-8")
+    corpus = tmp_path / "both.jsonl"
+    p = run(
+        "parse",
+        str(tmp_path / "a" / "seed.txt"),
+        str(tmp_path / "b" / "seed.txt"),
+        "--jobs",
+        "2",
+        "-o",
+        str(corpus),
+    )
+    assert p.returncode == 0, err(p)
+    assert sorted(s.id for s in dc.load(corpus).sources) == ["seed", "seed-2"]
+
+
+def test_parse_bad_lexicon_exits_1(seed_text: str, tmp_path: Path) -> None:
+    """A lexicon that cannot be read is bad input, named in one line."""
+    text = tmp_path / "t.txt"
+    text.write_text(seed_text, encoding="utf-8")
+    lexicon = tmp_path / "lex.yaml"
+    lexicon.write_text("verbs: [unclosed\n", encoding="utf-8")
+    p = run("parse", str(text), "--lexicon", str(lexicon), "-o", str(tmp_path / "c.json"))
+    assert p.returncode == 1
+    assert "lex.yaml" in err(p)
+    assert len(err(p).strip().splitlines()) == 1
