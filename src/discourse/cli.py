@@ -173,6 +173,7 @@ _EXAMPLES = {
     "parse": """
 Examples:
 
+\b
     discourse parse article.txt -o corpus.json
     discourse parse texts/*.txt --lexicon labour.yaml --jobs 4 -o corpus.jsonl
     cat article.txt | discourse parse - -o -
@@ -180,6 +181,7 @@ Examples:
     "convert": """
 Examples:
 
+\b
     discourse convert corpus.json corpus.yaml
     discourse convert coding.dna corpus.jsonl
     discourse convert corpus.json - --to jsonl | head
@@ -187,18 +189,21 @@ Examples:
     "validate": """
 Examples:
 
+\b
     discourse validate corpus.json
     discourse validate corpus.dna && echo ok
 """,
     "query": """
 Examples:
 
+\b
     discourse query corpus.json --target "Jeremy Corbyn" --stance oppose
     discourse query corpus.json --faction unite --since 2017-01 --json
 """,
     "network": """
 Examples:
 
+\b
     discourse network corpus.json --kind signed --level faction -o factions.graphml
     discourse network corpus.json --kind congruence --mode target --normalization average -o g.gexf
     discourse network corpus.json -o - | head
@@ -206,18 +211,21 @@ Examples:
     "stats": """
 Examples:
 
+\b
     discourse stats corpus.json
     discourse stats corpus.json --json
 """,
     "evaluate": """
 Examples:
 
+\b
     discourse evaluate corpus/labour-2017-unite.gold.json
     discourse evaluate gold/*.gold.json
 """,
     "plot": """
 Examples:
 
+\b
     discourse plot corpus.json --kind timeline -o timeline.png
     discourse plot corpus.json --kind network --level faction -o factions.svg
     discourse plot corpus.json --kind polarization --size 3m -o polarization.png
