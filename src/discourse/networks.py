@@ -216,10 +216,10 @@ def affiliation(
     Raises:
         ValidationError: An option has an unknown value.
 
-    Example:
+    Examples:
         >>> g = affiliation(corpus, mode="target", aggregation="subtract")  # doctest: +SKIP
-        >>> g["len-mccluskey"]["target:tom-watson"]["weight"]  # doctest: +SKIP
-        -2
+        >>> g["blairites"]["target:jeremy-corbyn"]["weight"]  # doctest: +SKIP
+        -1
     """
     nx = require_networkx()
     concept = _concept_of(mode)
@@ -460,9 +460,9 @@ def congruence(
     Raises:
         ValidationError: An option has an unknown value.
 
-    Example:
+    Examples:
         >>> g = congruence(corpus, mode="target", normalization="average")  # doctest: +SKIP
-        >>> g["tom-watson"]["john-mcdonnell"]["weight"]  # doctest: +SKIP
+        >>> g["blairites"]["owen-jones"]["weight"]  # doctest: +SKIP
         0.5
     """
     return _one_mode(corpus, "congruence", mode, normalization, duplicates, filters)
@@ -656,9 +656,9 @@ def signed(
     Raises:
         ValidationError: An option has an unknown value.
 
-    Example:
+    Examples:
         >>> g = signed(corpus, level="faction")  # doctest: +SKIP
-        >>> g["unite"]["labour-right"]["sign"]  # doctest: +SKIP
+        >>> g["blairites"]["unite"]["sign"]  # doctest: +SKIP
         -1
     """
     nx = require_networkx()
@@ -789,7 +789,7 @@ def windows(
     Raises:
         ValidationError: ``size``, ``step`` or ``kind`` is invalid.
 
-    Example:
+    Examples:
         >>> for start, end, g in windows(corpus, size="1m", level="faction"):  # doctest: +SKIP
         ...     print(start, g.number_of_edges())
     """

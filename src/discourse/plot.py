@@ -7,7 +7,7 @@ axes instead.
 
 matplotlib is an optional dependency: ``pip install 'discourse-model[plot]'``.
 
-Example:
+Examples:
     >>> import discourse as dc
     >>> from discourse import networks, plot
     >>> fig = plot.network(networks.signed(corpus, level="faction"))  # doctest: +SKIP
