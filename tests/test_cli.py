@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -352,3 +353,22 @@ def test_parse_bad_lexicon_exits_1(seed_text: str, tmp_path: Path) -> None:
     assert p.returncode == 1
     assert "lex.yaml" in err(p)
     assert len(err(p).strip().splitlines()) == 1
+
+
+def test_without_typer_prints_the_install_line_and_exits_2(tmp_path: Path) -> None:
+    """With typer unimportable, one line names the cli extra and the exit code is 2."""
+    (tmp_path / "typer.py").write_text(
+        "raise ImportError('typer is not installed')\n", encoding="utf-8"
+    )
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    p = subprocess.run(
+        [sys.executable, "-m", "discourse", "--help"],
+        capture_output=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert p.returncode == 2
+    assert err(p).strip().splitlines() == [
+        "discourse: the command line needs typer and rich: pip install 'discourse-model[cli]'"
+    ]
