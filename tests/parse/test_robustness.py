@@ -6,6 +6,8 @@ import random
 import time
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from discourse import Corpus
 from discourse.parse import parse
@@ -94,3 +96,116 @@ def test_five_megabyte_text_parses():
     text = SENTENCE * (5_000_000 // len(SENTENCE))
     c = parse(text, source="big")
     assert len(c.claims()) > 1000
+
+
+NEWS_WORDS = [
+    *[
+        "he",
+        "she",
+        "said",
+        "told",
+        "warned",
+        "accused",
+        "praised",
+        "backed",
+        "by",
+        "of",
+        "the",
+        "a",
+        "Labour",
+        "SPD",
+        "Jeremy",
+        "Corbyn",
+        "Corbyn’s",
+        "Saskia",
+        "Esken",
+        "O'Brien",
+        "al-Assad",
+        "de",
+        "Villepin",
+        ",",
+        ".",
+        ";",
+        ":",
+        "“",
+        "”",
+        '"',
+        "’s",
+        "'s",
+        "-",
+        "—",
+        "and",
+        "but",
+        "that",
+        "who",
+        "resigned",
+        "quit",
+        "stood",
+        "down",
+        "aside",
+        "by-election",
+        "leadership",
+        "election",
+        "challenge",
+        "coup",
+        "split",
+        "suspended",
+        "expelled",
+        "defected",
+        "to",
+        "from",
+        "as",
+        "leader",
+        "MP",
+        "Senator",
+        "supporters",
+        "allies",
+        "wing",
+        "Blairite",
+        "Blairites",
+        "Left",
+        "on",
+        "Tuesday",
+        "in",
+        "March",
+        "2017",
+        "called",
+        "on",
+        "urged",
+        "demanded",
+        "must",
+        "only",
+        "way",
+        "forward",
+        "for",
+        "according",
+        "was",
+        "has",
+        "not",
+        "refused",
+        "criticised",
+        "won",
+        "lost",
+        "defeat",
+        "Momentum",
+        "Unite",
+        "caucus",
+        "elected",
+        "forced",
+        "out",
+        "spokesperson",
+        "?",
+        "(",
+    ],
+    "\n",
+    "\n\n",
+]
+
+
+@given(st.lists(st.sampled_from(NEWS_WORDS), max_size=80))
+def test_news_like_word_salad_parses_to_a_valid_corpus(words: list[str]):
+    """Random sequences of news words, names, cues, triggers and punctuation parse to a valid corpus."""
+    text = " ".join(words)
+    c = parse(text, source="f", date="2017-03-10")
+    c.validate()
+    assert spans_ok(c, text)
