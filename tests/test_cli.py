@@ -372,3 +372,31 @@ def test_without_typer_prints_the_install_line_and_exits_2(tmp_path: Path) -> No
     assert err(p).strip().splitlines() == [
         "discourse: the command line needs typer and rich: pip install 'discourse-model[cli]'"
     ]
+
+
+def test_convert_to_unknown_format_is_a_usage_error(corpus_file: Path, tmp_path: Path) -> None:
+    """An output name whose format cannot be told exits 2 and points at --to."""
+    p = run("convert", str(corpus_file), str(tmp_path / "out.xyz"))
+    assert p.returncode == 2
+    assert "--to" in err(p)
+
+
+def test_missing_output_folder_fails_before_any_work(corpus_file: Path, tmp_path: Path) -> None:
+    """Writing into a folder that does not exist is one error line and exit 1."""
+    target = tmp_path / "nope" / "g.graphml"
+    p = run("network", str(corpus_file), "-o", str(target))
+    assert p.returncode == 1
+    assert err(p).strip().splitlines() == [
+        f"discourse: error: {target}: no such folder {str(target.parent)!r}"
+    ]
+
+
+def test_failed_convert_leaves_existing_output_untouched(tmp_path: Path) -> None:
+    """A conversion that fails on bad input does not touch the existing output file."""
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    target = tmp_path / "out.jsonl"
+    target.write_text("precious\n", encoding="utf-8")
+    p = run("convert", str(bad), str(target))
+    assert p.returncode == 1
+    assert target.read_text(encoding="utf-8") == "precious\n"

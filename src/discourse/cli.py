@@ -70,6 +70,7 @@ def _input_path(path: str, fmt: str | None, default_ext: str) -> Iterator[Path]:
 def _output_path(path: str, default_ext: str) -> Iterator[Path]:
     """The path to write; for ``-`` a temporary file whose bytes then go to stdout."""
     if path != "-":
+        _check_output(path)
         yield Path(path)
         return
     with tempfile.TemporaryDirectory(prefix="discourse-") as d:
@@ -81,22 +82,50 @@ def _output_path(path: str, default_ext: str) -> Iterator[Path]:
         sys.stdout.buffer.flush()
 
 
-def _load(path: str, fmt: str | None = None) -> Corpus:
-    from discourse.errors import FormatError
+def _check_output(path: str) -> None:
+    """Fail early, before any work, when the output's folder does not exist."""
+    if path == "-":
+        return
+    parent = Path(path).parent
+    if not parent.is_dir():
+        raise _BadInputError(f"{path}: no such folder {str(parent)!r}")
+
+
+def _format_usage(e: Exception, option: str) -> Exception:
+    return _usage(str(e).replace("pass format=", f"pass {option}"), option)
+
+
+def _load(path: str, fmt: str | None = None, option: str = "--format") -> Corpus:
+    from discourse.errors import FormatError, UnknownFormatError
     from discourse.io import load
 
     with _input_path(path, fmt, ".json") as p:
         try:
             return load(p, format=fmt)
+        except UnknownFormatError as e:
+            raise _format_usage(e, option) from None
         except FormatError as e:
             if path == "-":
                 raise FormatError(str(e).replace(str(p), "<stdin>"), errors=e.errors) from None
             raise
 
 
-def _dump(corpus: Corpus, path: str, fmt: str | None = None) -> None:
+def _check_target(path: str, fmt: str | None, option: str = "--to") -> None:
+    """Fail early when the output's folder is missing or its format cannot be told."""
+    from discourse.errors import UnknownFormatError
+    from discourse.io._registry import format_for
+
+    _check_output(path)
+    try:
+        format_for(path if path != "-" else "stdout." + (fmt or "json"), fmt)
+    except UnknownFormatError as e:
+        raise _format_usage(e, option) from None
+
+
+def _dump(corpus: Corpus, path: str, fmt: str | None = None, option: str = "--to") -> None:
     from discourse.io import dump
 
+    _check_target(path, fmt, option)
     with _output_path(path, "." + (fmt or "json")) as p:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
@@ -304,6 +333,7 @@ def _build_app() -> Any:
         """Parse English political texts into a corpus of actors, factions, claims and events."""
         from discourse.corpus import Corpus
 
+        _check_target(output, to)
         texts: list[tuple[str, str]] = []
         for f in files:
             if f == "-":
@@ -335,7 +365,8 @@ def _build_app() -> Any:
         ),
     ) -> None:
         """Convert a corpus from any readable format to any writable one (json, jsonl, yaml, dna, csv...)."""
-        corpus = _load(source, from_)
+        _check_target(target, to)
+        corpus = _load(source, from_, "--from")
         _dump(corpus, target, to)
 
     # -- validate ----------------------------------------------------------------------------
@@ -453,6 +484,8 @@ def _build_app() -> Any:
         ):
             if value not in allowed:
                 raise _usage(f"{value!r} is not one of {', '.join(allowed)}", option)
+        _graph_ext(output)
+        _check_output(output)
         corpus = _load(file, fmt)
         g = _network(networks, corpus, kind, level, mode, normalization, duplicates, since, until)
         _write_graph(g, output)
@@ -543,6 +576,7 @@ def _build_app() -> Any:
         ext = ".png" if output == "-" else Path(output).suffix.lower()
         if ext not in (".png", ".svg", ".pdf"):
             raise _usage(f"{output!r}: use a .png, .svg or .pdf file name", "--output")
+        _check_output(output)
         corpus = _load(file, fmt)
         if kind == "timeline":
             fig = plot.timeline(corpus, period=period, title=title)  # type: ignore[arg-type]
@@ -579,18 +613,20 @@ def _network(
     )
 
 
+def _graph_ext(output: str) -> str:
+    ext = ".graphml" if output == "-" else Path(output).suffix.lower()
+    if ext not in (".graphml", ".gexf", ".json"):
+        raise _usage(f"{output!r}: use a .graphml, .gexf or .json file name", "--output")
+    return ext
+
+
 def _write_graph(g: Any, output: str) -> None:
-    import typer
 
     from discourse.io._atomic import atomic_path
     from discourse.networks import require_networkx
 
     nx = require_networkx()
-    ext = ".graphml" if output == "-" else Path(output).suffix.lower()
-    if ext not in (".graphml", ".gexf", ".json"):
-        raise typer.BadParameter(
-            f"{output!r}: use a .graphml, .gexf or .json file name", param_hint="--output"
-        )
+    ext = _graph_ext(output)
     with _output_path(output, ext) as p, atomic_path(p) as tmp:
         if ext == ".graphml":
             nx.write_graphml(g, tmp)
