@@ -633,7 +633,10 @@ class _MsgspecCodec:
         return self.ms.convert(records, self.lists[mirror], from_attributes=True)  # type: ignore[no-any-return]
 
     def encode_corpus(self, corpus: Corpus, *, indent: bool) -> bytes:
-        """The JSON document of ``corpus``, byte for byte what the cattrs path loads."""
+        """The JSON document of ``corpus``, as the cattrs path writes it.
+
+        Only the spelling of numbers may differ (``1e16`` for ``1e+16``).
+        """
         doc: dict[str, Any] = {"format": FORMAT_NAME, "version": SCHEMA_VERSION}
         for name, cls in SECTIONS.items():
             records = corpus.of_type(cls)

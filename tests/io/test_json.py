@@ -11,18 +11,55 @@ from hypothesis import HealthCheck, given, settings
 
 import discourse as dc
 from tests.strategies import corpora
+from tests.test_convert import BACKENDS, backend, fast_codec, needs_msgspec
 
 FORMATS = ["json", "jsonl"]
 
 
+@pytest.mark.parametrize("name", BACKENDS)
 @pytest.mark.parametrize("fmt", FORMATS)
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(corpus=corpora())
-def test_round_trip_is_lossless(tmp_path: Path, fmt: str, corpus: dc.Corpus) -> None:
-    """load(dump(c)) == c."""
+def test_round_trip_is_lossless(tmp_path: Path, fmt: str, name: str, corpus: dc.Corpus) -> None:
+    """load(dump(c)) == c, with and without msgspec."""
     path = tmp_path / f"c.{fmt}"
+    with backend(name):
+        dc.dump(corpus, path)
+        assert dc.load(path) == corpus
+
+
+@needs_msgspec
+@pytest.mark.parametrize("fmt", FORMATS)
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(corpus=corpora())
+def test_files_are_the_same_with_and_without_msgspec(
+    tmp_path: Path, fmt: str, corpus: dc.Corpus
+) -> None:
+    """Both backends write the same lines (numbers aside, see test_convert) and read each other."""
+    path = tmp_path / f"c.{fmt}"
+    with backend("pure"):
+        dc.dump(corpus, path)
+        pure = path.read_bytes()
+    with backend("msgspec"):
+        assert dc.load(path) == corpus
+        dc.dump(corpus, path)
+    fast = path.read_bytes()
+    units = [pure] if fmt == "json" else pure.splitlines()
+    fast_units = [fast] if fmt == "json" else fast.splitlines()
+    assert [json.loads(x, object_pairs_hook=list) for x in fast_units] == [
+        json.loads(x, object_pairs_hook=list) for x in units
+    ]
+
+
+@needs_msgspec
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(corpus=corpora())
+def test_jsonl_fast_path_reads_valid_files_itself(tmp_path: Path, corpus: dc.Corpus) -> None:
+    """A valid JSONL file is decoded by msgspec in one go, in file order."""
+    path = tmp_path / "c.jsonl"
     dc.dump(corpus, path)
-    assert dc.load(path) == corpus
+    records = fast_codec().decode_lines(path.read_bytes())
+    assert records == list(corpus)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -47,7 +84,8 @@ def test_jsonl_iter_load_streams_records_in_order(tmp_path: Path) -> None:
     assert len(list(it)) == 4
 
 
-def test_jsonl_errors_name_the_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", BACKENDS)
+def test_jsonl_errors_name_the_line(tmp_path: Path, name: str) -> None:
     """A bad record on line 3 is reported as line 3 with the field."""
     path = tmp_path / "c.jsonl"
     path.write_text(
@@ -56,7 +94,7 @@ def test_jsonl_errors_name_the_line(tmp_path: Path) -> None:
         '{"type": "claim", "id": "c", "claimant": "a", "stance": "opose"}\n',
         encoding="utf-8",
     )
-    with pytest.raises(dc.FormatError) as info:
+    with backend(name), pytest.raises(dc.FormatError) as info:
         dc.load(path)
     assert info.value.line == 3
     assert "line 3: stance: 'opose' is not one of support, oppose, neutral" in str(info.value)
@@ -82,50 +120,60 @@ def test_jsonl_errors_name_the_line(tmp_path: Path) -> None:
         ),
     ],
 )
-def test_bad_jsonl_files_raise_format_error(tmp_path: Path, content: str, match: str) -> None:
+@pytest.mark.parametrize("name", BACKENDS)
+def test_bad_jsonl_files_raise_format_error(
+    tmp_path: Path, content: str, match: str, name: str
+) -> None:
     """Header, type tag and JSON problems are FormatErrors with the line."""
     path = tmp_path / "c.jsonl"
     path.write_text(content, encoding="utf-8")
-    with pytest.raises(dc.FormatError, match=match):
+    with backend(name), pytest.raises(dc.FormatError, match=match):
         dc.load(path)
 
 
+@pytest.mark.parametrize("name", BACKENDS)
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_missing_file_is_a_format_error(tmp_path: Path, fmt: str) -> None:
+def test_missing_file_is_a_format_error(tmp_path: Path, fmt: str, name: str) -> None:
     """No traceback from open()."""
-    with pytest.raises(dc.FormatError, match="no such file"):
+    with backend(name), pytest.raises(dc.FormatError, match="no such file"):
         dc.load(tmp_path / f"missing.{fmt}")
 
 
+@pytest.mark.parametrize("name", BACKENDS)
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_failed_load_leaves_the_file_untouched(tmp_path: Path, fmt: str) -> None:
+def test_failed_load_leaves_the_file_untouched(tmp_path: Path, fmt: str, name: str) -> None:
     """Reading never writes."""
     path = tmp_path / f"c.{fmt}"
     path.write_bytes(b"\x00\xffjunk" * 1000)
     before = hashlib.sha256(path.read_bytes()).hexdigest()
-    with pytest.raises(dc.FormatError):
+    with backend(name), pytest.raises(dc.FormatError):
         dc.load(path)
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
 
 
+@pytest.mark.parametrize("name", BACKENDS)
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_failed_dump_leaves_the_old_file_and_no_temp_file(tmp_path: Path, fmt: str) -> None:
+def test_failed_dump_leaves_the_old_file_and_no_temp_file(
+    tmp_path: Path, fmt: str, name: str
+) -> None:
     """An unencodable corpus does not clobber the previous file."""
     path = tmp_path / f"c.{fmt}"
     good = dc.Corpus([dc.Actor(id="a", name="A")])
     dc.dump(good, path)
     before = path.read_bytes()
     bad = dc.Corpus([dc.Actor(id="a", name="A", attributes={"x": object()})])
-    with pytest.raises(dc.FormatError):
+    with backend(name), pytest.raises(dc.FormatError):
         dc.dump(bad, path)
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
 
 
-def test_json_file_is_an_envelope_document(tmp_path: Path) -> None:
-    """The file carries format and version and sections by type."""
+@pytest.mark.parametrize("name", BACKENDS)
+def test_json_file_is_an_envelope_document(tmp_path: Path, name: str) -> None:
+    """The file carries format and version and sections by type, defaults omitted."""
     path = tmp_path / "c.json"
-    dc.dump(dc.Corpus([dc.Claim(id="c", claimant="a")]), path)
+    with backend(name):
+        dc.dump(dc.Corpus([dc.Claim(id="c", claimant="a")]), path)
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data == {"format": "discourse", "version": 1, "claims": [{"id": "c", "claimant": "a"}]}
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 
+import attrs
 import pytest
 from hypothesis import given
 
@@ -69,3 +71,55 @@ def test_string_form_round_trips(d: dc.PartialDate) -> None:
 def test_equal_dates_from_strings_share_one_object() -> None:
     """Parsing is cached, which keeps big corpora small."""
     assert dc.PartialDate.parse("2017-03") is dc.PartialDate.parse("2017-03")
+
+
+def test_partial_dates_are_immutable() -> None:
+    """Assigning or deleting a part raises FrozenInstanceError, as for the records."""
+    d = dc.PartialDate(2017, 3)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        d.year = 2018  # type: ignore[misc]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        del d.month
+
+
+def test_equal_dates_are_equal_and_hash_alike() -> None:
+    """Dates built from parts, keywords or strings are one value in sets and dicts."""
+    a = dc.PartialDate(2017, 3)
+    b = dc.PartialDate(year=2017, month=3, day=None)
+    assert a == b
+    assert a == dc.PartialDate.parse("2017-03")
+    assert len({a, b, dc.PartialDate.parse("2017-03")}) == 1
+    assert a != dc.PartialDate(2017)
+    assert a != "2017-03"
+
+
+def test_repr_names_the_parts() -> None:
+    """The repr shows year, month and day."""
+    assert repr(dc.PartialDate(2017, 3)) == "PartialDate(year=2017, month=3, day=None)"
+
+
+def test_copies_are_equal() -> None:
+    """copy and deepcopy work on the immutable slotted class."""
+    d = dc.PartialDate(2017, 3, 2)
+    assert copy.copy(d) == d
+    assert copy.deepcopy(d) == d
+
+
+@pytest.mark.parametrize(
+    ("parts", "field"),
+    [((0,), "year"), ((2017, 13), "month"), ((2017, 2, 30), "day"), ((2017, None, 1), "day")],
+)
+def test_bad_parts_name_the_field(parts: tuple[int | None, ...], field: str) -> None:
+    """Out-of-range parts raise ValidationError naming the part."""
+    with pytest.raises(dc.ValidationError) as info:
+        dc.PartialDate(*parts)  # type: ignore[arg-type]
+    assert info.value.field == field
+
+
+def test_dates_match_by_parts() -> None:
+    """Structural pattern matching sees year, month and day."""
+    match dc.PartialDate(2017, 3):
+        case dc.PartialDate(year, month, None):
+            assert (year, month) == (2017, 3)
+        case _:
+            pytest.fail("no match")
