@@ -199,3 +199,9 @@ def test_hit_back_at_with_a_participle_quote():
     """'hit back at X, branding his plans "..."' is one criticism of X with the quote."""
     (c,) = claims('Angela Rayner hit back at Rishi Sunak, branding his plans "a cruel joke".')
     assert (c.target, c.stance, c.quote) == ("rishi-sunak", Stance.OPPOSE, "a cruel joke")
+
+
+def test_statement_that_someone_should_resign_opposes_them():
+    """'X said Y should resign' is a statement against Y."""
+    (c,) = claims("Tom Watson said Jeremy Corbyn should resign.")
+    assert (c.form, c.target, c.stance) == (ClaimForm.STATEMENT, "jeremy-corbyn", Stance.OPPOSE)

@@ -194,3 +194,15 @@ def test_planned_challenge_is_not_an_event():
         events("Allies of Jeremy Corbyn are preparing a leadership challenge against Keir Starmer.")
         == []
     )
+
+
+def test_possessive_pronoun_before_a_noun_trigger_names_the_subject():
+    """'X announced his resignation' is X's resignation."""
+    (e,) = events("Tom Watson announced his resignation on Sunday.")
+    assert [p.ref for p in e.participants] == ["tom-watson"]
+
+
+def test_year_before_a_general_election_names_it():
+    """'the 2019 general election' is named with its year."""
+    (e,) = events("Labour lost the 2019 general election.")
+    assert e.name == "2019 general election"

@@ -170,3 +170,10 @@ def test_surname_goes_to_the_latest_person_with_it():
     m = mentions(text)
     last_sentence = m.by_sent[2]
     assert [x.entity for x in last_sentence if x.entity.endswith("díaz")] == ["yolanda-díaz"]
+
+
+def test_title_and_surname_before_the_full_name_is_one_person():
+    """'Mr Corbyn' early and 'Jeremy Corbyn' later are the same actor."""
+    m = mentions("Mr Corbyn said nothing. Later, Jeremy Corbyn spoke to reporters.")
+    assert names(m, PERSON) == {"Jeremy Corbyn"}
+    assert "Corbyn" in m.entities["jeremy-corbyn"].aliases

@@ -465,7 +465,8 @@ def _sentence_claims(
         stance = sense.stance
         if addressee is not None and stance is None:
             stance = _demand_stance(s, addressee.last)
-        if target is None and sense.form is ClaimForm.DEMAND:
+        if target is None and not sense.action:
+            # "demanded that X stand aside", "said X should resign": against X
             content = _demand_content(s, ms, ents, j)
             if content is not None and content.entity != claimant.entity:
                 target, stance = content, Stance.OPPOSE

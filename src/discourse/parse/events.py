@@ -452,6 +452,9 @@ def _event(
             location = doc.text[s.starts[k] : s.ends[i - 1]]
             first = k
             name = f"{location} {doc.text[start:end]}"
+        elif k == i and i > 0 and kind in _ELECTIONS and _is_year(words[i - 1]):
+            first = i - 1  # "the 2019 general election"
+            name = doc.text[s.starts[i - 1] : end]
         # an organization right before: "the Unite leadership election", "Labour's leadership contest"
         m = _mention_before(ms, first, 1)
         if m is not None and m.last < first and lower[m.last] not in ("'s", "'"):
@@ -574,6 +577,8 @@ def _event(
             m = _mention_after(ms, j, 2) if j < n and lower[j] == "of" else None
             if m is None and i >= 2 and lower[i - 1] in ("'s", "'"):
                 m = _mention_before(ms, i - 1, 0)
+            if m is None and i >= 1 and lower[i - 1] in ("his", "her"):
+                m = antecedent(doc, ents, s.index, i - 1)  # "announced her suspension"
             if m is not None and etype(m) == PERSON:
                 participants.append(Participant(ref=m.entity, role="subject"))
             elif kind is not EventKind.DESELECTION and kind is not EventKind.EXPULSION:
@@ -586,6 +591,8 @@ def _event(
                     who = _mention_after(ms, j + 1, 1)
                 elif i >= 2 and lower[i - 1] in ("'s", "'"):
                     who = _mention_before(ms, i - 1, 0)
+                elif i >= 1 and lower[i - 1] in ("his", "her"):
+                    who = antecedent(doc, ents, s.index, i - 1)  # "announced his resignation"
             if (
                 who is not None
                 and etype(who) == FACTION
@@ -695,6 +702,10 @@ def _party_of(ents: Mentions, eid: str) -> str:
     if e.faction_kind not in (FactionKind.PARTY, FactionKind.UNION) and e.parent is not None:
         return e.parent
     return eid
+
+
+def _is_year(w: str) -> bool:
+    return len(w) == 4 and w.isdigit() and w[:2] in ("18", "19", "20")
 
 
 def _capital(w: str) -> bool:

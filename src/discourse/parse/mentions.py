@@ -385,6 +385,7 @@ class _Builder:
         self.pending_parent: list[tuple[str, int, int]] = []
         self.groups: dict[str, str] = {}
         self.surname_hist: dict[str, list[tuple[int, int, str]]] = {}
+        self.redirect: dict[str, str] = {}
         self.first_at: list[dict[int, list[Mention]]] = [{} for _ in doc.sents]
 
     # -- entity table --
@@ -1298,6 +1299,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> Mentions:
     b.finish_appositives()
     _anchor_groups(b)
     _merge_blocs(b)
+    _merge_surnames(b)
+    _apply_redirects(b)
     return Mentions(b.entities, [MentionList(ms) for ms in b.by_sent], b.memberships, b.places)
 
 
@@ -1330,50 +1333,76 @@ def _anchor_groups(b: _Builder) -> None:
             _merge_into(b, keep, drop)
 
 
+def _merge_surnames(b: _Builder) -> None:
+    """Make "Mr Corbyn" met before "Jeremy Corbyn" one person, when exactly one full name ends so."""
+    full: dict[str, list[Entity]] = {}
+    for e in b.entities.values():
+        if e.type == PERSON and " " in e.name:
+            full.setdefault(e.name.rsplit(" ", 1)[1], []).append(e)
+    for e in list(b.entities.values()):
+        if e.type == PERSON and " " not in e.name and not e.known:
+            found = full.get(e.name, [])
+            if len(found) == 1:
+                _merge_into(b, found[0], e)
+
+
 def _merge_blocs(b: _Builder) -> None:
     """Make "the Left" the "Labour Left" when the text names exactly one such tendency."""
+    by_last: dict[str, list[Entity]] = {}
+    for x in b.entities.values():
+        if x.type == FACTION and x.parent is not None and " " in x.name:
+            by_last.setdefault(x.name.rsplit(" ", 1)[1].casefold(), []).append(x)
     for e in list(b.entities.values()):
         if e.type != FACTION or " " in e.name or e.known:
             continue
-        suffix = " " + e.name.casefold()
-        subs = [
-            x
-            for x in b.entities.values()
-            if x is not e
-            and x.type == FACTION
-            and x.parent is not None
-            and x.name.casefold().endswith(suffix)
-        ]
+        subs = [x for x in by_last.get(e.name.casefold(), []) if x is not e and x.id in b.entities]
         if len(subs) == 1:
             _merge_into(b, subs[0], e)
 
 
 def _merge_into(b: _Builder, keep: Entity, drop: Entity) -> None:
+    """Fold ``drop`` into ``keep``; references are redirected later, all at once."""
     for a in drop.aliases:
         keep.aliases.setdefault(a, None)
     keep.aliases.setdefault(drop.name, None)
     keep.spans.extend(drop.spans)
-    if keep.parent is None:
+    keep.roles.extend(drop.roles)
+    if keep.parent is None and drop.parent != keep.id:
         keep.parent = drop.parent
     keep.confidence = max(keep.confidence, drop.confidence)
     del b.entities[drop.id]
-    for k, v in list(b.by_key.items()):
-        if v == drop.id:
-            b.by_key[k] = keep.id
+    b.redirect[drop.id] = keep.id
+
+
+def _apply_redirects(b: _Builder) -> None:
+    """Point every mention, membership and parent at the entities merged into (one pass)."""
+    if not b.redirect:
+        return
+
+    def final(eid: str) -> str:
+        seen = 0
+        while eid in b.redirect and seen < 64:
+            eid = b.redirect[eid]
+            seen += 1
+        return eid
+
     for ms in b.by_sent:
         for x, m in enumerate(ms):
-            if m.entity == drop.id:
-                ms[x] = attrs.evolve(m, entity=keep.id)
+            if m.entity in b.redirect:
+                ms[x] = attrs.evolve(m, entity=final(m.entity))
     for x, md in enumerate(b.memberships):
-        if md.faction == drop.id or md.member == drop.id:
+        if md.faction in b.redirect or md.member in b.redirect:
             b.memberships[x] = attrs.evolve(
                 md,
-                faction=keep.id if md.faction == drop.id else md.faction,
-                member=keep.id if md.member == drop.id else md.member,
+                faction=final(md.faction) if md.faction else None,
+                member=final(md.member),
             )
     for e in b.entities.values():
-        if e.parent == drop.id:
-            e.parent = keep.id if keep.id != e.id else None
+        if e.parent is not None and e.parent in b.redirect:
+            parent = final(e.parent)
+            e.parent = parent if parent != e.id else None
+        if e.anchor is not None and e.anchor in b.redirect:
+            e.anchor = final(e.anchor)
 
 
 def counts(mentions: Mentions) -> Counter[str]:
