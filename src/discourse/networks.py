@@ -54,8 +54,11 @@ if TYPE_CHECKING:
     from discourse.corpus import Corpus
 
 __all__ = [
+    "NUMPY_MAX_CELLS",
     "ClaimFilter",
     "Duplicates",
+    "Level",
+    "Mode",
     "Normalization",
     "affiliation",
     "conflict",
@@ -72,7 +75,9 @@ Normalization = Literal["none", "average", "jaccard", "cosine"]
 Duplicates = Literal["include", "document", "week", "month", "year"]
 """How repeated claims are counted (see :func:`congruence`)."""
 Mode = Literal["issue", "target"]
+"""What ties claimants in one-mode networks, or forms the second mode of two-mode ones."""
 Level = Literal["actor", "faction"]
+"""Whether signed networks and measures are between actors or between factions."""
 
 _NORMALIZATIONS = ("none", "average", "jaccard", "cosine")
 _DUPLICATES = ("include", "document", "week", "month", "year")
