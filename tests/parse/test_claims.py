@@ -205,3 +205,9 @@ def test_statement_that_someone_should_resign_opposes_them():
     """'X said Y should resign' is a statement against Y."""
     (c,) = claims("Tom Watson said Jeremy Corbyn should resign.")
     assert (c.form, c.target, c.stance) == (ClaimForm.STATEMENT, "jeremy-corbyn", Stance.OPPOSE)
+
+
+def test_vowed_and_complained_are_cues():
+    """Less common reporting verbs ('vowed', 'complained') make claims."""
+    found = claims("Pedro Sánchez vowed to fight on. Susana Díaz complained about the process.")
+    assert [c.form for c in found] == [ClaimForm.STATEMENT, ClaimForm.CRITICISM]

@@ -177,3 +177,15 @@ def test_title_and_surname_before_the_full_name_is_one_person():
     m = mentions("Mr Corbyn said nothing. Later, Jeremy Corbyn spoke to reporters.")
     assert names(m, PERSON) == {"Jeremy Corbyn"}
     assert "Corbyn" in m.entities["jeremy-corbyn"].aliases
+
+
+def test_title_case_headline_words_are_not_a_person():
+    """A title-case headline without a full stop yields no person."""
+    m = mentions("Rebel Backbenchers Plot Leadership Challenge\n\nThe vote is on Monday.")
+    assert names(m, PERSON) == set()
+
+
+def test_place_after_in_is_not_a_person():
+    """'in Los Angeles' is a place, not an actor."""
+    m = mentions("The rally in Los Angeles drew thousands.")
+    assert names(m, PERSON) == set()

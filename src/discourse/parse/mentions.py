@@ -108,7 +108,7 @@ _PLACE_NEXT: Final = frozenset(
         "city",
     }
 )
-_PLACE_PREV: Final = frozenset({"in", "at", "from", "to", "near", "across", "around"})
+_PLACE_PREPS: Final = frozenset({"in", "at", "near", "across", "around", "outside", "inside"})
 _CAP_STOP: Final = frozenset({"i", "i'm", "i'd", "ok", "okay"})
 _MAX_NAME: Final = 5
 _WINDOW: Final = 8
@@ -386,6 +386,7 @@ class _Builder:
         self.groups: dict[str, str] = {}
         self.surname_hist: dict[str, list[tuple[int, int, str]]] = {}
         self.redirect: dict[str, str] = {}
+        self.headline = False
         self.first_at: list[dict[int, list[Mention]]] = [{} for _ in doc.sents]
 
     # -- entity table --
@@ -740,6 +741,12 @@ class _Builder:
         t = self.t
         used = self.used[s.index]
         n = len(words)
+        alpha = [w for w in words if w[:1].isalpha()]
+        self.headline = (
+            len(alpha) >= 4
+            and words[-1] not in (".", "?", "!", '"', "”")
+            and sum(w[0].isupper() for w in alpha) > 0.7 * len(alpha)
+        )
         i = 0
         while i < n:
             w = words[i]
@@ -810,6 +817,15 @@ class _Builder:
         before = title or self._role_before(s, i)
         after = self._cue_after(s, j)
         first_known = words[i] in t.first_names
+        if self.headline and not (first_known or before):
+            return  # "Corbyn Allies Plot Leadership Challenge": title case, not names
+        if (
+            i > 0
+            and lower[i - 1] in _PLACE_PREPS
+            and not (first_known or before or after)
+            and not (j < n and lower[j] in _POSSESSIVE)
+        ):
+            return  # "in Los Angeles", "at Westminster Abbey"
         if j - i == 1 and self._group_word(s, i):
             return
         if j - i == 1:
