@@ -267,7 +267,8 @@ def _build_app() -> Any:
     from rich.console import Console
     from rich.table import Table
 
-    out = Console(highlight=False, soft_wrap=True)
+    # a table piped to a file or another program gets room rather than the 80-column default
+    out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
 
     app = typer.Typer(
         name="discourse",
@@ -437,9 +438,9 @@ def _build_app() -> Any:
             return
         table = Table(show_lines=False, title=f"{len(claims)} claim(s)")
         for col in ("id", "date", "claimant", "form", "stance", "target", "issue", "text"):
-            table.add_column(col, overflow="fold")
+            table.add_column(col, overflow="fold", no_wrap=col in ("id", "date", "form", "stance"))
         for c in shown:
-            text = c.quote or c.text or ""
+            text = c.text or (f"“{c.quote}”" if c.quote else "")
             table.add_row(
                 c.id, str(c.date or ""), _name(corpus, c.claimant), c.form.value,
                 c.stance.value if c.stance else "", _name(corpus, c.target), c.issue or "",
