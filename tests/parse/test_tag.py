@@ -154,6 +154,18 @@ def test_directory_not_allowed_by_nltk_is_refused(tmp_path: Path, fresh: None) -
     assert nltk.data.path == []
 
 
+@pytest.mark.skipif(os.name != "posix", reason="NLTK checks write permissions on POSIX only")
+def test_directory_writable_by_others_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh: None
+) -> None:
+    """NLTK refuses a group-writable data directory; the error says why, not 'missing'."""
+    data_dir = copy_data(tmp_path)
+    monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])
+    data_dir.chmod(0o775)
+    with pytest.warns(RuntimeWarning), pytest.raises(PermissionError, match="chmod go-w"):
+        Tagger.load(data_dir)
+
+
 # --- tags -------------------------------------------------------------------------------
 
 

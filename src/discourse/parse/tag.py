@@ -178,7 +178,9 @@ class Tagger:
         Raises:
             FormatError: A file is missing, or does not match the manifest
                 (damaged or replaced), or is not a tagger file.
-            PermissionError: NLTK refuses to read from ``directory``.
+            PermissionError: NLTK refuses to read the files: ``directory`` is
+                not in ``nltk.data.path``, or the files or their directory can
+                be written by another account.
         """
         if directory is None:
             root = str(DATA_DIR)
@@ -424,12 +426,17 @@ def _allow(root: str) -> None:
 
 def _read(root: str, name: str) -> bytes:
     """Read a file of ``root`` through NLTK's resource lookup and checked open."""
+    where = _where(root, name)
     try:
         pointer = nltk.data.find(name, paths=[root])
     except LookupError:
-        raise FormatError(
-            "missing model file; reinstall discourse-model", path=_where(root, name)
-        ) from None
+        if os.path.exists(where):
+            raise PermissionError(
+                f"NLTK will not read {where}: it refuses data that another account "
+                "owns or can write to (make the file and its directory private, "
+                "e.g. chmod go-w)"
+            ) from None
+        raise FormatError("missing model file; reinstall discourse-model", path=where) from None
     # find() wraps a .gz file in a decompressing pointer; the manifest is about
     # the bytes on disk, so read through a plain pointer to the same path.
     with nltk.data.FileSystemPathPointer(pointer.path).open() as stream:
