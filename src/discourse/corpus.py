@@ -540,8 +540,10 @@ class Corpus:
 
     def _date_range(self, lo: Any, hi: Any) -> list[Claim]:
         dated = self._sorted_dated()
-        i = 0 if lo is None else bisect_left(dated, (lo.year, 0, 0), key=lambda t: t[0])
-        j = len(dated) if hi is None else bisect_right(dated, (hi.year, 99, 99), key=lambda t: t[0])
+        # Keys are (year, month or 0, day or 0); these bounds give a small superset
+        # that claims() then filters exactly (a month-precision date keys as day 0).
+        i = 0 if lo is None else bisect_left(dated, (lo.year, lo.month, 0), key=lambda t: t[0])
+        j = len(dated) if hi is None else bisect_right(dated, (hi.year, hi.month, 99), key=lambda t: t[0])
         return [r for _, _, r in dated[i:j] if type(r) is Claim]
 
     def _sorted_dated(self) -> list[tuple[tuple[int, int, int], int, Claim | Event]]:
