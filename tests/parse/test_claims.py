@@ -211,3 +211,8 @@ def test_vowed_and_complained_are_cues():
     """Less common reporting verbs ('vowed', 'complained') make claims."""
     found = claims("Pedro Sánchez vowed to fight on. Susana Díaz complained about the process.")
     assert [c.form for c in found] == [ClaimForm.STATEMENT, ClaimForm.CRITICISM]
+
+
+def test_reported_act_without_a_target_is_not_a_claim():
+    """'after voting against the government' names no one it is against."""
+    assert claims("Dominic Grieve lost the whip after voting against the government.") == []

@@ -206,3 +206,32 @@ def test_year_before_a_general_election_names_it():
     """'the 2019 general election' is named with its year."""
     (e,) = events("Labour lost the 2019 general election.")
     assert e.name == "2019 general election"
+
+
+def test_leaving_a_party_is_a_defection_from_it():
+    """'X left the Democratic Party' is X's defection from that party."""
+    (e,) = events("Kyrsten Sinema left the Democratic Party in December 2022.")
+    assert e.kind is EventKind.DEFECTION
+    assert e.organization == "democratic-party"
+    assert [(p.ref, p.role) for p in e.participants] == [("kyrsten-sinema", "defector")]
+
+
+def test_survived_no_confidence_vote_targets_the_subject():
+    """'Theresa May survived a vote of no confidence' targets Theresa May."""
+    (e,) = events("Theresa May survived a vote of no confidence in December 2018.")
+    assert [(p.ref, p.role) for p in e.participants] == [("theresa-may", "target")]
+
+
+def test_two_triggers_of_one_unnamed_event_in_a_sentence_merge():
+    """'lost the Liberal leadership ... in a party-room ballot' is one leadership election."""
+    found = events(
+        "Malcolm Turnbull lost the Liberal leadership to Scott Morrison in a party-room ballot."
+    )
+    assert [e.kind for e in found] == [EventKind.LEADERSHIP_ELECTION]
+    assert ("malcolm-turnbull", "loser") in [(p.ref, p.role) for p in found[0].participants]
+
+
+def test_passive_agent_after_by_is_found_further_on():
+    """'X was sacked from the shadow cabinet by Y' names Y as agent."""
+    (e,) = events("Rebecca Long-Bailey was sacked from the shadow cabinet by Keir Starmer.")
+    assert ("keir-starmer", "agent") in [(p.ref, p.role) for p in e.participants]

@@ -189,3 +189,8 @@ def test_place_after_in_is_not_a_person():
     """'in Los Angeles' is a place, not an actor."""
     m = mentions("The rally in Los Angeles drew thousands.")
     assert names(m, PERSON) == set()
+
+
+def test_month_word_after_a_given_name_is_a_surname():
+    """'Theresa May' is a person despite 'May' being a month."""
+    assert names(mentions("Theresa May survived the vote."), PERSON) == {"Theresa May"}

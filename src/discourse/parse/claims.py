@@ -496,6 +496,8 @@ def _sentence_claims(
         conf = 0.8 if sense is not _ACCORDING else 0.7
         if sense.action:
             conf = 0.6
+        if target is None and sense.action:
+            continue  # a reported act is defined by whom it is for or against
         if target is None and sense.object != "none":
             conf -= 0.1
         out.append(

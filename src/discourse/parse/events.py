@@ -148,6 +148,13 @@ _SPLIT_NEXT: Final = frozenset(
         "and",
     }
 )
+_WON_LOST: Final = frozenset(
+    {"won", "lost", "retained", "regained", "secured", "clinched", "wins", "loses"}
+)
+_FACED: Final = frozenset(
+    {"survived", "survives", "lost", "loses", "won", "wins", "faced", "faces", "facing", "narrowly"}
+)
+_LEFT: Final = frozenset({"left", "leaves", "leaving"})
 _CHALLENGE_VERBS: Final = frozenset({"challenged", "challenges", "challenge", "challenging"})
 _QUOTE_MARKS: Final = frozenset({'"', "\u201c", "\u201d", "``", "''"})
 _FUNCTION: Final = frozenset(
@@ -221,6 +228,7 @@ class _Draft:
     date: PartialDate | None
     alleged: bool
     confidence: float
+    sentence: int = -1
 
 
 def find_events(
@@ -243,11 +251,25 @@ def find_events(
     last_of_kind: dict[EventKind, _Draft] = {}
     for s in doc.sents:
         ms = mentions.by_sent[s.index]
-        found = _match(s, table) + _challenges(s)
+        found = _match(s, table) + _verb_events(s, ms, mentions)
         sent_dates = find_dates(doc.text, date, s.start, s.end) if found else []
         for i, j, kind in found:
             d = _event(doc, s, ms, mentions, i, j, kind, sent_dates)
             if d is None:
+                continue
+            prior_here = last_of_kind.get(kind)
+            if (
+                d.name is None
+                and prior_here is not None
+                and prior_here.sentence == s.index
+                and prior_here.name is None
+            ):
+                # "lost the Liberal leadership ... in a party-room ballot": one event
+                prior_here.spans.extend(d.spans)
+                prior_here.participants.extend(
+                    p for p in d.participants if p not in prior_here.participants
+                )
+                prior_here.outcome = prior_here.outcome or d.outcome
                 continue
             if (
                 d.name is None
@@ -331,12 +353,27 @@ def _covering_type(ms: MentionList, ents: Mentions, k: int) -> str | None:
     return None if m is None else ents.entities[m.entity].type
 
 
-def _challenges(s: Sent) -> list[tuple[int, int, EventKind]]:
-    """``X challenged Y for the leadership``: a challenge verb with "leadership" close after it."""
+def _verb_events(s: Sent, ms: MentionList, ents: Mentions) -> list[tuple[int, int, EventKind]]:
+    """Events told by a verb and its object rather than a trigger phrase.
+
+    ``X challenged Y for the leadership``; ``X was elected CDU leader``;
+    ``X won/lost the (Liberal) leadership``; ``X left the Democratic Party``.
+    """
     out: list[tuple[int, int, EventKind]] = []
     lower = s.lower
     n = len(lower)
     for i, w in enumerate(lower):
+        if w in _WON_LOST and s.tags[i].startswith("VB"):
+            k = next((k for k in range(i + 1, min(n, i + 5)) if lower[k] == "leadership"), -1)
+            if k > 0 and (k + 1 >= n or lower[k + 1] not in _ELECTION_NOUNS):
+                out.append((i, i + 1, EventKind.LEADERSHIP_ELECTION))
+            continue
+        if w in _LEFT and s.tags[i].startswith("VB"):
+            m = ms.after(i + 1, 1)
+            e = ents.entities[m.entity] if m is not None else None
+            if e is not None and e.type == FACTION and e.faction_kind is FactionKind.PARTY:
+                out.append((i, i + 1, EventKind.DEFECTION))
+            continue
         if (
             w in _CHALLENGE_VERBS
             and s.tags[i].startswith("VB")
@@ -508,6 +545,15 @@ def _event(
             EventKind.LEADERSHIP_CHALLENGE,
         ):
             outcome = _outcome(s, ms, ents, first, j, participants)
+        if kind is EventKind.NO_CONFIDENCE_VOTE:
+            # "Theresa May survived a vote of no confidence"
+            k = i - 1
+            while k > 0 and lower[k] in ("a", "the", "an", "second", "first"):
+                k -= 1
+            if k > 0 and lower[k] in _FACED:
+                m7 = _mention_before(ms, k, 1)
+                if m7 is not None and etype(m7) == PERSON:
+                    participants.append(Participant(ref=m7.entity, role="target"))
         if (
             kind in (EventKind.LEADERSHIP_CHALLENGE, EventKind.NO_CONFIDENCE_VOTE)
             and j < n
@@ -558,7 +604,11 @@ def _event(
                 if subj is None or etype(subj) != PERSON:
                     return None
                 participants.append(Participant(ref=subj.entity, role="subject"))
-                agent = _mention_after(ms, j, 3) if j < n and lower[j] == "by" else None
+                agent = None
+                for k in range(j, min(n, j + 8)):
+                    if lower[k] == "by":  # "sacked from the shadow cabinet by Keir Starmer"
+                        agent = _mention_after(ms, k + 1, 2)
+                        break
                 if agent is not None:
                     participants.append(Participant(ref=agent.entity, role="agent"))
             elif obj is not None and etype(obj) == PERSON:
@@ -586,6 +636,15 @@ def _event(
         else:
             # resignation, defection: the subject acts
             who = subj if verbal else None
+            left_party = (
+                obj is not None
+                and etype(obj) == FACTION
+                and ents.entities[obj.entity].faction_kind is FactionKind.PARTY
+                and obj.first - j <= 1
+            )
+            if kind in (EventKind.RESIGNATION, EventKind.DEFECTION) and verbal and left_party:
+                kind = EventKind.DEFECTION  # "quit the Democrats", "left the Democratic Party"
+                organization = obj.entity if obj is not None else None
             if not verbal:
                 if j < n and lower[j] == "of":
                     who = _mention_after(ms, j + 1, 1)
@@ -611,7 +670,7 @@ def _event(
                     )
                 )
         # the organization left, suspended from, expelled from
-        for k in range(j, min(n, j + 8)):
+        for k in range(j, min(n, j + 8) if organization is None else j):
             if lower[k] in ("from", "of", "as"):
                 m = _mention_after(ms, k + 1, 2)
                 if m is None and lower[k] == "as":
@@ -647,6 +706,7 @@ def _event(
         date=dates[0].date if dates else None,
         alleged=alleged,
         confidence=conf,
+        sentence=s.index,
     )
 
 
@@ -743,6 +803,6 @@ def _outcome(
         if e.type != PERSON and not (e.type == FACTION and party_like):
             continue
         participants.append(Participant(ref=e.id, role="winner" if won else "loser"))
-        short = e.name.split()[0] if e.type == FACTION and e.name.endswith(" Party") else e.name
+        short = s.words[m.first] if m.last - m.first == 1 else e.name  # "Labour", "Republicans"
         return f"{short} won" if won else f"{short} defeated"
     return None

@@ -800,6 +800,8 @@ class _Builder:
             return
         # a name never contains a not-name (places, months) or an org head
         for k in range(i, j):
+            if k > i and words[k] in _MONTH_NAMES:
+                continue  # "Theresa May", "Natalie April": a surname here, not a month
             if words[k] in t.not_names or words[k] in t.org_heads or lower[k] in t.roles:
                 j = k
                 break
@@ -1205,6 +1207,7 @@ _GROUP_MODS: Final = frozenset(
         "rebel",
     }
 )
+_MONTH_NAMES: Final = frozenset({"May", "June", "April", "August"})
 _ORG_PARTS: Final = frozenset(
     {"structures", "structure", "members", "membership", "leadership", "executive", "committee", "founder",
      "founders", "chair", "activists", "conference", "rules", "constitution", "board", "steering", "ranks",
