@@ -52,6 +52,7 @@ from discourse.parse.tokenize import Sentence, Token
 
 __all__ = [
     "DATA_DIR",
+    "FORMAT",
     "MANIFEST_FILE",
     "TAGGER_FILE",
     "Tagger",
