@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 
 import discourse as dc
-from tests.strategies import corpora
+from tests.strategies import corpora, partial_dates
 
 
 def labour() -> dc.Corpus:
@@ -330,3 +330,24 @@ def test_to_store_round_trips(tmp_path: object) -> None:
         assert store.to_corpus() == corpus
     finally:
         store.close()
+
+
+@given(corpora(max_records=20), partial_dates(), partial_dates())
+def test_date_range_queries_agree_with_a_scan(
+    corpus: dc.Corpus, a: dc.PartialDate, b: dc.PartialDate
+) -> None:
+    """claims(since=, until=) keeps exactly the claims whose whole date lies in the range."""
+    lo, hi = min(a, b), max(a, b)
+    all_claims = corpus.claims()
+    expected = [
+        c
+        for c in all_claims
+        if c.date is not None and lo.first <= c.date.first and c.date.last <= hi.last
+    ]
+    assert corpus.claims(since=lo, until=hi) == expected
+    assert corpus.claims(since=lo) == [
+        c for c in all_claims if c.date is not None and lo.first <= c.date.first
+    ]
+    assert corpus.claims(until=hi) == [
+        c for c in all_claims if c.date is not None and c.date.last <= hi.last
+    ]

@@ -542,9 +542,14 @@ class Corpus:
         dated = self._sorted_dated()
         # Keys are (year, month or 0, day or 0); these bounds give a small superset
         # that claims() then filters exactly (a month-precision date keys as day 0).
-        i = 0 if lo is None else bisect_left(dated, (lo.year, lo.month, 0), key=lambda t: t[0])
+        if lo is None:
+            i = 0
+        else:  # a year-precision date keys as (year, 0, 0) and starts on 1 January
+            low = (lo.year, 0, 0) if (lo.month, lo.day) == (1, 1) else (lo.year, lo.month, 0)
+            i = bisect_left(dated, low, key=lambda t: t[0])
         j = len(dated) if hi is None else bisect_right(dated, (hi.year, hi.month, 99), key=lambda t: t[0])
-        return [r for _, _, r in dated[i:j] if type(r) is Claim]
+        # claims() promises insertion order; the slice is in date order.
+        return [r for _, _, r in sorted(dated[i:j], key=lambda t: t[1]) if type(r) is Claim]
 
     def _sorted_dated(self) -> list[tuple[tuple[int, int, int], int, Claim | Event]]:
         if self._dated_dirty or not self._dated:
