@@ -36,7 +36,7 @@ from concurrent.futures import ProcessPoolExecutor
 from nltk.tokenize import NLTKWordTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-import discourse.parse as dp
+from discourse.parse import Parser
 from discourse.parse.tag import load_tagger
 from discourse.parse.tokenize import ABBREVIATIONS
 
@@ -141,7 +141,7 @@ def main() -> None:
 
     text = news(args.words)
     n_words = len(text.split())
-    parser = dp.Parser()
+    parser = Parser()
     peer = bare_nltk()
     parser.parse(text[:2000])  # load the lexicon and the tagger outside the timing
     peer(text[:2000])

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import pickle
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 import pytest
 
-import discourse.parse as dp
 from discourse import Corpus, ParseError, PartialDate, Source
 from discourse.parse import Lexicon, Parser, parse, source_id
 
@@ -158,6 +158,7 @@ def test_min_confidence_drops_uncertain_records():
 
 def test_public_names_are_exported():
     """The subpackage exports parse, Parser and Lexicon in a sorted __all__."""
+    dp = importlib.import_module("discourse.parse")
     assert dp.__all__ == sorted(dp.__all__)
     assert {"parse", "Parser", "Lexicon"} <= set(dp.__all__)
 
@@ -170,3 +171,11 @@ def test_seed_text_parses_into_the_running_example(seed_text: str):
     warning = c.claims(claimant="john-mcdonnell")
     assert warning
     assert warning[0].quote == "soft coup"
+
+
+def test_subpackage_is_callable_as_parse():
+    """Calling the subpackage itself parses, like discourse.parse(text)."""
+    dp = importlib.import_module("discourse.parse")
+    assert dp("Jane Roe criticised John Doe.", source="s") == parse(
+        "Jane Roe criticised John Doe.", source="s"
+    )
