@@ -216,3 +216,14 @@ def test_vowed_and_complained_are_cues():
 def test_reported_act_without_a_target_is_not_a_claim():
     """'after voting against the government' names no one it is against."""
     assert claims("Dominic Grieve lost the whip after voting against the government.") == []
+
+
+def test_announcing_a_resignation_is_not_a_statement_claim():
+    """'announced her resignation' is an event, not a claim."""
+    assert claims("Ricarda Lang announced her resignation on Wednesday.") == []
+
+
+def test_quote_after_colon_spanning_sentences_is_attached():
+    """'X said: "A. B."' attaches the whole quotation."""
+    (c,) = claims('Manfred Weber said: "She has our full support. There is no alternative."')
+    assert c.quote == "She has our full support. There is no alternative."

@@ -235,3 +235,8 @@ def test_passive_agent_after_by_is_found_further_on():
     """'X was sacked from the shadow cabinet by Y' names Y as agent."""
     (e,) = events("Rebecca Long-Bailey was sacked from the shadow cabinet by Keir Starmer.")
     assert ("keir-starmer", "agent") in [(p.ref, p.role) for p in e.participants]
+
+
+def test_mistagged_verb_trigger_without_subject_is_not_an_event():
+    """'The Green Youth's entire executive quit the party' names no person: no resignation."""
+    assert events("The Green Youth's entire executive quit the party the following day.") == []

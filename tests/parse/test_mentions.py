@@ -194,3 +194,20 @@ def test_place_after_in_is_not_a_person():
 def test_month_word_after_a_given_name_is_a_surname():
     """'Theresa May' is a person despite 'May' being a month."""
     assert names(mentions("Theresa May survived the vote."), PERSON) == {"Theresa May"}
+
+
+def test_two_particles_stay_inside_a_name():
+    """'Ursula von der Leyen' is one name."""
+    m = mentions("Ursula von der Leyen was backed by the CDU.")
+    assert names(m, PERSON) == {"Ursula von der Leyen"}
+
+
+def test_newspaper_after_according_to_is_not_a_person():
+    """'According to El País' names a newspaper, not a person."""
+    assert names(mentions("According to El País, the barons are restless."), PERSON) == set()
+
+
+def test_appositive_with_article_and_adjective_marks_a_person():
+    """'Manfred Weber, a close ally of ..., said' makes Manfred Weber a person."""
+    m = mentions("Manfred Weber, a close ally of the leader, said nothing.")
+    assert "Manfred Weber" in names(m, PERSON)

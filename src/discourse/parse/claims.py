@@ -87,6 +87,7 @@ def author_id(source: str) -> str:
 @attrs.define(slots=True, eq=False)
 class _Cues:
     table: dict[str, list[tuple[tuple[str, ...], VerbSense]]]
+    event_nouns: frozenset[str]
 
 
 _CUES: dict[int, tuple[Lexicon, _Cues]] = {}
@@ -102,7 +103,10 @@ def _cues(lex: Lexicon) -> _Cues:
         table.setdefault(ws[0], []).append((ws, sense))
     for entries in table.values():
         entries.sort(key=lambda e: -len(e[0]))
-    c = _Cues(table)
+    nouns = frozenset(
+        p for p in lex.event_triggers if " " not in p and p.endswith(("ion", "ions", "al", "ment"))
+    )
+    c = _Cues(table, nouns)
     if len(_CUES) > 16:
         _CUES.clear()
     _CUES[id(lex)] = (lex, c)
@@ -373,6 +377,10 @@ def _sentence_claims(
     last_claimant: Mention | None = None
     for i, j, sense in found:
         cue_start, cue_end = s.starts[i], s.ends[j - 1]
+        if sense.form is ClaimForm.STATEMENT and any(
+            lower[x] in cues.event_nouns for x in range(j, min(n, j + 3))
+        ):
+            continue  # "announced her resignation": an event, not a statement
         if last is not None and s.tags[i] == "VBG" and i > 0 and lower[i - 1] == ",":
             # "backed Sánchez, saying ...": the same claimant goes on; attach the quote
             if last.quote is None:

@@ -154,6 +154,7 @@ _WON_LOST: Final = frozenset(
 _FACED: Final = frozenset(
     {"survived", "survives", "lost", "loses", "won", "wins", "faced", "faces", "facing", "narrowly"}
 )
+_NOUN_ENDINGS: Final = ("ion", "ions", "al", "als", "ment", "ments", "ure")
 _LEFT: Final = frozenset({"left", "leaves", "leaving"})
 _CHALLENGE_VERBS: Final = frozenset({"challenged", "challenges", "challenge", "challenging"})
 _QUOTE_MARKS: Final = frozenset({'"', "\u201c", "\u201d", "``", "''"})
@@ -652,6 +653,8 @@ def _event(
                     who = _mention_before(ms, i - 1, 0)
                 elif i >= 1 and lower[i - 1] in ("his", "her"):
                     who = antecedent(doc, ents, s.index, i - 1)  # "announced his resignation"
+            if who is None and not verbal and not lower[i].endswith(_NOUN_ENDINGS):
+                return None  # "quit" mistagged as a noun, with no one who quit
             if (
                 who is not None
                 and etype(who) == FACTION

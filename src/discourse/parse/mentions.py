@@ -761,8 +761,20 @@ class _Builder:
                 if _name_token(wj) and (wj[0].isupper() or "-" in wj or "'" in wj):
                     parts += 1
                     j += 1
-                elif lower[j] in t.particles and j + 1 < n and _name_token(words[j + 1]) and j > i:
-                    j += 1
+                elif (
+                    j > i
+                    and lower[j] in t.particles
+                    and (
+                        (j + 1 < n and _name_token(words[j + 1]) and words[j + 1][0].isupper())
+                        or (
+                            j + 2 < n
+                            and lower[j + 1] in t.particles
+                            and _name_token(words[j + 2])
+                            and words[j + 2][0].isupper()
+                        )
+                    )
+                ):
+                    j += 1  # "de Villepin", "von der Leyen"
                 else:
                     break
             self._run(s, i, j)
@@ -914,6 +926,16 @@ class _Builder:
                     and (lower[k + 2] in self.t.roles or nxt == "who")
                 ):
                     return True
+                if any(lower[x] in self.t.roles for x in range(k + 2, min(n, k + 5))) and nxt in (
+                    "a",
+                    "an",
+                    "the",
+                    "his",
+                    "her",
+                    "their",
+                    "its",
+                ):
+                    return True  # "Manfred Weber, a close ally of ..."
                 if k + 2 < n and lower[k + 2] in self.t.roles:
                     return True
             if w in _AUX or w == "," or s.tags[k] == "RB":
