@@ -211,3 +211,16 @@ def test_appositive_with_article_and_adjective_marks_a_person():
     """'Manfred Weber, a close ally of ..., said' makes Manfred Weber a person."""
     m = mentions("Manfred Weber, a close ally of the leader, said nothing.")
     assert "Manfred Weber" in names(m, PERSON)
+
+
+def test_party_possessive_left_is_a_tendency():
+    """'Labour's left' is a tendency inside Labour."""
+    m = mentions("Critics on Labour's left warned the leadership.")
+    left = next(e for e in m.entities.values() if e.name == "Labour left")
+    assert left.parent == "labour-party"
+
+
+def test_unknown_acronym_after_the_is_a_group():
+    """'the ERG' is a group; 'the EU' is not."""
+    m = mentions("The ERG met on Monday, and the EU said no.")
+    assert {e.name for e in m.entities.values()} == {"ERG"}

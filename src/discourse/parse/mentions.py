@@ -673,7 +673,9 @@ class _Builder:
         h = s.lower[i]
         if i == 0:
             return False
-        m = next((x for x in self.near(s.index, i - 10, i) if x.last == i), None)
+        possessive = h in ("left", "right") and s.lower[i - 1] in _POSSESSIVE
+        end = i - 1 if possessive else i  # "Labour's left"
+        m = next((x for x in self.near(s.index, end - 10, end) if x.last == end), None)
         if m is None:
             return False
         party = self.entities[m.entity]
@@ -682,10 +684,11 @@ class _Builder:
         j = i + 1
         if h in ("left", "right") and j < len(s) and s.lower[j] in ("wing", "faction"):
             j += 1
-        surface = self.doc.text[s.starts[m.first] : s.ends[j - 1]]
-        if surface.lower().startswith("the "):
-            surface = surface[4:]
-        name = surface.replace("\u2019", "'")
+        owner = self.doc.text[s.starts[m.first] : s.ends[m.last - 1]]
+        if owner.lower().startswith("the "):
+            owner = owner[4:]
+        rest = self.doc.text[s.starts[i] : s.ends[j - 1]]
+        name = f"{owner} {rest}".replace("\u2019", "'")
         kind = self.t.heads[s.lower[j - 1]]
         e = self.entity(name, FACTION, faction_kind=kind, confidence=0.85)
         if e.parent is None:
@@ -842,6 +845,8 @@ class _Builder:
             return  # "in Los Angeles", "at Westminster Abbey"
         if j - i == 1 and self._group_word(s, i):
             return
+        if j - i == 1 and self._acronym_group(s, i):
+            return
         if j - i == 1:
             # single words: later surname mentions are resolved in pass 2
             w = words[i]
@@ -890,6 +895,22 @@ class _Builder:
             return False
         e = self.entity(
             w, FACTION, faction_kind=FactionKind.GROUP, confidence=0.6, key="group:" + w.casefold()
+        )
+        self.groups.setdefault(w, e.id)
+        self.mention(s, e, i, i + 1)
+        return True
+
+    def _acronym_group(self, s: Sent, i: int) -> bool:
+        """``the ERG``, ``the NEC``, ``the PLP``: an unknown acronym after "the" is a group."""
+        w = s.words[i]
+        if not (
+            i > 0 and s.lower[i - 1] == "the" and 2 <= len(w) <= 5 and w.isalpha() and w.isupper()
+        ):
+            return False
+        if w in self.t.not_names:
+            return False
+        e = self.entity(
+            w, FACTION, faction_kind=FactionKind.GROUP, confidence=0.5, key="group:" + w.casefold()
         )
         self.groups.setdefault(w, e.id)
         self.mention(s, e, i, i + 1)
