@@ -133,7 +133,12 @@ def test_parse_many_keeps_input_order_with_threads():
 
 def test_parse_many_with_a_process_pool_matches_serial():
     """Process-pool results equal serial results."""
-    texts = [NEWS, "Tom Watson refused to back Jeremy Corbyn.", ""] * 3
+    texts = [
+        NEWS,
+        "Tom Watson refused to back Jeremy Corbyn.",
+        "",
+        "The only way forward for the Left is to fight.",
+    ] * 3
     parser = Parser()
     serial = list(parser.parse_many(texts))
     with ProcessPoolExecutor(2) as pool:

@@ -19,11 +19,11 @@ import hashlib
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from types import MappingProxyType
 from typing import Any, Final
 
 import attrs
 
-from discourse.convert import structure_document, unstructure_corpus
 from discourse.corpus import Corpus
 from discourse.errors import ParseError, ValidationError
 from discourse.model import (
@@ -372,22 +372,60 @@ def _parse_batch(
     return [parser.parse(text, source=source, date=date) for text, source in batch]
 
 
-def _parse_batch_plain(
-    parser: Parser, batch: list[tuple[str, Source | str | None]], date: DateLike | None
-) -> list[dict[str, Any]]:
-    """Parse a batch in another process, returning plain data.
+_Packed = list[tuple[type, tuple[Any, ...]]]
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _fields(cls: type) -> tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(f.name for f in attrs.fields(cls))
+    return names
+
+
+def _pack(corpus: Corpus) -> _Packed:
+    """A corpus as picklable tuples, for the way back from worker processes.
 
     Records keep their free-form mappings read-only (``MappingProxyType``),
-    which cannot be pickled; the corpus crosses the process boundary as the
-    plain JSON-like document of :mod:`discourse.convert` instead.
+    which cannot be pickled, so those travel as plain dicts.
     """
-    return [unstructure_corpus(c) for c in _parse_batch(parser, batch, date)]
+    out: _Packed = []
+    for r in corpus:
+        cls = type(r)
+        out.append(
+            (
+                cls,
+                tuple(
+                    dict(v) if type(v) is MappingProxyType else v
+                    for v in (getattr(r, name) for name in _fields(cls))
+                ),
+            )
+        )
+    return out
+
+
+def _unpack(packed: _Packed) -> Corpus:
+    """Rebuild the records packed by :func:`_pack` (already validated: no converters run)."""
+    records: list[Record] = []
+    for cls, values in packed:
+        obj: Any = object.__new__(cls)
+        for name, v in zip(_fields(cls), values, strict=True):
+            object.__setattr__(obj, name, MappingProxyType(v) if type(v) is dict else v)
+        records.append(obj)
+    return Corpus(records)
+
+
+def _parse_batch_plain(
+    parser: Parser, batch: list[tuple[str, Source | str | None]], date: DateLike | None
+) -> list[_Packed]:
+    """Parse a batch in another process, returning picklable data (see :func:`_pack`)."""
+    return [_pack(c) for c in _parse_batch(parser, batch, date)]
 
 
 def _rebuild(future: Future[Any], plain: bool) -> list[Corpus]:
     result = future.result()
     if plain:
-        return [structure_document(d) for d in result]
+        return [_unpack(d) for d in result]
     return list(result)
 
 
