@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
@@ -282,3 +284,25 @@ def re_escape(text: str) -> str:
     import re
 
     return re.escape(text)
+
+
+def _dumps_or_error(corpus: dc.Corpus) -> str:
+    try:
+        return dc.dumps(corpus)
+    except dc.FormatError as e:
+        return f"FormatError: {e}"
+
+
+@needs_msgspec
+@pytest.mark.parametrize(
+    "value",
+    [{1, 2}, b"raw", Decimal("1.5"), 2**70, dt.date(2017, 3, 2), MappingProxyType({"k": 1})],
+    ids=["set", "bytes", "decimal", "bigint", "date", "mappingproxy"],
+)
+def test_non_json_attribute_values_are_handled_as_without_msgspec(value: object) -> None:
+    """Values outside JSON in attributes are written or refused exactly as by the pure path."""
+    corpus = dc.Corpus([dc.Actor(id="a", name="A", attributes={"x": value})])
+    with backend("pure"):
+        pure = _dumps_or_error(corpus)
+    with backend("msgspec"):
+        assert _dumps_or_error(corpus) == pure

@@ -480,11 +480,12 @@ _USE_MSGSPEC: bool = _msgspec is not None
 """Whether JSON text goes through msgspec (tests switch it off to exercise the pure path)."""
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=65536, typed=True)
 def _date_hook(type_: type, value: object) -> object:
     # msgspec calls this for PartialDate fields; it accepts what the cattrs hook accepts.
     # The cache (a C wrapper) answers repeated dates without running Python code;
-    # unhashable values raise TypeError, which msgspec reports as invalid.
+    # typed, so that 2017.0 does not hit the entry of 2017; unhashable values raise
+    # TypeError, which msgspec reports as invalid.
     if type_ is PartialDate:
         return _date(value, type_)
     raise NotImplementedError
@@ -492,6 +493,29 @@ def _date_hook(type_: type, value: object) -> object:
 
 def _tuple_of(t: Any) -> Any:
     return GenericAlias(tuple, (t, ...))
+
+
+def _plain_json(value: object) -> bool:
+    """Whether every value is one that orjson and msgspec write alike (JSON types only).
+
+    msgspec also writes sets, bytes, Decimals, datetimes...; such values in
+    ``attributes`` are left to the cattrs path, which refuses or writes them as
+    it always has.
+    """
+    t = type(value)
+    if t is str or t is float or t is bool or value is None:
+        return True
+    if t is int:
+        return -(2**63) <= value < 2**64  # type: ignore[operator]
+    if t is list or t is tuple:
+        return all(_plain_json(v) for v in value)  # type: ignore[attr-defined]
+    if t is dict or t is MappingProxyType:
+        return all(type(k) is str and _plain_json(v) for k, v in value.items())  # type: ignore[attr-defined]
+    return False
+
+
+class _NotPlainJSONError(Exception):
+    """A record's attributes hold values only the cattrs path should write."""
 
 
 class _MsgspecCodec:
@@ -628,7 +652,14 @@ class _MsgspecCodec:
         return records
 
     def records(self, records: list[Any], cls: type, *, tagged: bool = False) -> list[Any]:
-        """Records of type ``cls`` as their ``out`` (or ``tagged``) mirrors, ready to encode."""
+        """Records of type ``cls`` as their ``out`` (or ``tagged``) mirrors, ready to encode.
+
+        Raises:
+            _NotPlainJSONError: Some ``attributes`` hold a value that is not plain JSON.
+        """
+        for record in records:
+            if record.attributes and not _plain_json(record.attributes):
+                raise _NotPlainJSONError
         mirror = (self.tagged if tagged else self.out)[cls]
         return self.ms.convert(records, self.lists[mirror], from_attributes=True)  # type: ignore[no-any-return]
 
