@@ -238,3 +238,23 @@ def test_two_processes_writing_one_store_lose_nothing(tmp_path: Path) -> None:
         assert s.count()["actors"] == 2 * 40 * 25
         assert s.count()["claims"] == 2 * 40
         assert s.problems() == []
+
+
+def test_a_reader_process_sees_only_whole_batches_while_another_writes(tmp_path: Path) -> None:
+    """While a process commits batch after batch, reads from another never wait, fail or see half a batch."""
+    p = tmp_path / "s.db"
+    Store(p).close()
+    proc = spawn(_KILLED_BETWEEN_BATCHES, str(p))
+    wait_for_line(proc, "ready")
+    seen: list[int] = []
+    try:
+        with Store(p, timeout=1) as reader:
+            deadline = time.monotonic() + 3
+            while time.monotonic() < deadline:
+                seen.append(len(reader))
+                assert reader.problems() == []  # a full read of every record, mid-write
+    finally:
+        kill(proc)
+    assert seen[-1] > 0, "the writer committed nothing while we read"
+    assert all(n % 100 == 0 for n in seen)
+    assert seen == sorted(seen)
