@@ -631,25 +631,34 @@ class _MsgspecCodec:
             return None
         return records
 
-    def decode_lines(self, text: bytes) -> list[Record] | None:
-        """The records of a JSONL document (header line first), or None if anything is wrong."""
+    def decode_lines(self, chunks: Iterable[bytes]) -> list[Record] | None:
+        """The records of a JSONL document (header line first), or None if anything is wrong.
+
+        Args:
+            chunks: The document in pieces that end at line ends (e.g. from
+                ``readlines(hint)``), so that only one piece is decoded at a time.
+        """
+        convert, record_of, lists = self.ms.convert, self.record_of, self.lists
+        records: list[Record] = []
+        header = False
         try:
-            header, _, body = text.lstrip().partition(b"\n")
-            head = self.ms.json.decode(header)
-            if not isinstance(head, dict) or head.pop("type", None) != "header":
-                return None
-            if check_envelope(head):
-                return None
-            items = self.line_decoder.decode_lines(body)
-            convert, record_of, lists = self.ms.convert, self.record_of, self.lists
-            records: list[Record] = []
-            # Files list records by type, so this converts a few long runs in C.
-            for mirror, run in itertools.groupby(items, type):
-                cls = record_of[mirror]
-                records += convert(list(run), lists[cls], from_attributes=True)
+            for chunk in chunks:
+                body = chunk
+                if not header:
+                    line, _, body = chunk.lstrip().partition(b"\n")
+                    head = self.ms.json.decode(line)
+                    if not isinstance(head, dict) or head.pop("type", None) != "header":
+                        return None
+                    if check_envelope(head):
+                        return None
+                    header = True
+                items = self.line_decoder.decode_lines(body)
+                # Files list records by type, so this converts a few long runs in C.
+                for mirror, run in itertools.groupby(items, type):
+                    records += convert(list(run), lists[record_of[mirror]], from_attributes=True)
         except Exception:  # the line-by-line path finds and words the problem
             return None
-        return records
+        return records if header else None
 
     def records(self, records: list[Any], cls: type, *, tagged: bool = False) -> list[Any]:
         """Records of type ``cls`` as their ``out`` (or ``tagged``) mirrors, ready to encode.

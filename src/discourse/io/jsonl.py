@@ -11,8 +11,9 @@ Example file::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from discourse.convert import (
     FORMAT_NAME,
@@ -94,16 +95,20 @@ def read(path: Path) -> Corpus:
     codec = _codec()
     if codec is not None:
         try:
-            data = path.read_bytes()
+            with path.open("rb") as f, _gc_paused():
+                fast = codec.decode_lines(b"".join(lines) for lines in iter(_chunk(f), []))
         except OSError as e:
             raise FormatError(f"cannot read: {e.strerror}", path=str(path)) from None
-        with _gc_paused():
-            fast = codec.decode_lines(data)
         if fast is not None:
             return _build_corpus(fast, path=str(path))
     with _gc_paused():
         records = list(iter_read(path))
     return _build_corpus(records, path=str(path))
+
+
+def _chunk(f: BinaryIO) -> Callable[[], list[bytes]]:
+    # Whole lines, about 8 MB at a time: the fast path decodes one chunk at a time.
+    return lambda: f.readlines(1 << 23)
 
 
 def _encoded_lines(corpus: Corpus) -> Iterator[bytes]:
