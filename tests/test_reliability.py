@@ -143,35 +143,34 @@ def test_store_killed_at_a_random_moment_holds_only_whole_batches(
 # --- dump killed --------------------------------------------------------------------------------
 
 _KILLED_MID_DUMP = """
-    import sys, time
+    import os, sys, time
     import discourse as dc
 
-    class Slow(dc.Corpus):
-        __slots__ = ()
+    def stall(fd):
+        # The new file is written and flushed, not yet fsynced nor moved into place.
+        print("half", flush=True)
+        time.sleep(120)
 
-        def __iter__(self):
-            for i, r in enumerate(super().__iter__()):
-                if i == 5000:
-                    print("half", flush=True)
-                    time.sleep(120)
-                yield r
-
-    big = Slow(dc.Actor(id=f"new-{i}", name=f"New {i}") for i in range(10000))
+    os.fsync = stall
+    big = dc.Corpus(dc.Actor(id=f"new-{i}", name=f"New {i}") for i in range(10000))
     dc.dump(big, sys.argv[1])
 """
 
 
-def test_dump_killed_mid_write_leaves_the_old_file(tmp_path: Path) -> None:
-    """SIGKILL while dump() is writing leaves the previous file byte for byte, loadable."""
-    p = tmp_path / "corpus.jsonl"
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+def test_dump_killed_before_the_new_file_is_in_place_leaves_the_old_file(
+    tmp_path: Path, fmt: str
+) -> None:
+    """SIGKILL after dump() wrote the new data but before it replaced the file: the old file stays."""
+    p = tmp_path / f"corpus.{fmt}"
     old = dc.Corpus(actors("old", 10))
     dc.dump(old, p)
     before = p.read_bytes()
     proc = spawn(_KILLED_MID_DUMP, str(p))
     wait_for_line(proc, "half")
-    partial = [f for f in tmp_path.iterdir() if f.name.startswith(".corpus.jsonl.")]
-    assert partial, "dump() should be writing to a temporary file beside the target"
-    assert partial[0].stat().st_size > 0
+    partial = [f for f in tmp_path.iterdir() if f.name.startswith(f".corpus.{fmt}.")]
+    assert len(partial) == 1, "dump() should be writing to a temporary file beside the target"
+    assert partial[0].stat().st_size > 10 * len(before)  # the new corpus, not the old one
     kill(proc)
     assert p.read_bytes() == before
     assert dc.load(p) == old
