@@ -66,6 +66,10 @@ elif mode == "store_extend":
             yield r
     with Store(sys.argv[4]) as store:
         store.extend(counted())
+elif mode == "store_dump":
+    with Store(sys.argv[4]) as store:
+        store.dump(sys.argv[4] + ".jsonl")
+        n = len(store)
 elif mode == "store_iter":
     with Store(sys.argv[4]) as store:
         for r in store:
@@ -137,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
 
         modes = ["baseline", "load", "iter_load"]
         if not args.no_store:
-            modes += ["store_extend", "store_iter"]
+            modes += ["store_extend", "store_iter", "store_dump"]
         results = {m: run(m, path, total, store) for m in modes}
         base = results["baseline"]["peak_mb"]
         load = results["load"]["peak_mb"] - base
@@ -153,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
             "iter_load": "discourse.iter_load",
             "store_extend": "Store.extend(iter_load(...))",
             "store_iter": "iterate a Store",
+            "store_dump": "Store.dump(path.jsonl)",
         }
         for m in modes[1:]:
             r = results[m]

@@ -361,10 +361,18 @@ def test_to_store_refuses_to_overwrite(tmp_path: Path, corpus: dc.Corpus) -> Non
     assert target.read_bytes() == b"precious"
 
 
-def test_dump_writes_the_store_as_jsonl(store: Store, tmp_path: Path) -> None:
-    """Store.dump() writes a file that loads back to the same corpus."""
-    store.dump(tmp_path / "out.jsonl")
-    assert dc.load(tmp_path / "out.jsonl") == store.to_corpus()
+@pytest.mark.parametrize("name", ["out.jsonl", "out.json"])
+def test_dump_writes_a_file_that_loads_back(store: Store, tmp_path: Path, name: str) -> None:
+    """Store.dump() writes JSONL (streamed) or any other format that loads back to the same corpus."""
+    store.dump(tmp_path / name)
+    assert dc.load(tmp_path / name) == store.to_corpus()
+
+
+def test_dump_jsonl_matches_dumping_the_corpus(store: Store, tmp_path: Path) -> None:
+    """The streamed JSONL of a store is byte for byte the JSONL of the same corpus."""
+    store.dump(tmp_path / "store.jsonl")
+    dc.dump(store.to_corpus(), tmp_path / "corpus.jsonl")
+    assert (tmp_path / "store.jsonl").read_bytes() == (tmp_path / "corpus.jsonl").read_bytes()
 
 
 # --- files that are not stores, versions, closing -----------------------------------------------

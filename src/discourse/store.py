@@ -1102,12 +1102,29 @@ class Store:
     def dump(self, path: PathLike, format: str | None = None) -> None:
         """Write the store's records to a file, as :func:`discourse.dump` writes a corpus.
 
-        Formats whose writer iterates the corpus (JSONL) stream the store in
-        constant memory; the file is replaced atomically either way.
+        JSONL is written record by record, in constant memory, whatever the
+        size of the store; other formats go through :func:`discourse.dump`
+        (which may hold the whole corpus). The file is replaced atomically.
+
+        Raises:
+            FormatError: A record cannot be written in that format.
+            UnknownFormatError: The format cannot be told or is not available.
         """
         from discourse.io import dump
+        from discourse.io._registry import format_for
 
-        dump(self, path, format)  # type: ignore[arg-type]
+        if format_for(path, format).name != "jsonl":
+            dump(self, path, format)  # type: ignore[arg-type]
+            return
+        from discourse.convert import FORMAT_NAME, type_name
+        from discourse.convert import SCHEMA_VERSION as DOC_VERSION
+        from discourse.io._atomic import atomic_write
+
+        header = {"type": "header", "format": FORMAT_NAME, "version": DOC_VERSION}
+        with atomic_write(Path(path), "wb") as f:
+            f.write(encode_json(header) + b"\n")
+            for r in self:
+                f.write(encode_json({"type": type_name(r), **unstructure_record(r)}) + b"\n")
 
 
 # Subfactions of ?1, recursively (UNION drops repeats, so cycles end).
