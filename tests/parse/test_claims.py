@@ -227,3 +227,26 @@ def test_quote_after_colon_spanning_sentences_is_attached():
     """'X said: "A. B."' attaches the whole quotation."""
     (c,) = claims('Manfred Weber said: "She has our full support. There is no alternative."')
     assert c.quote == "She has our full support. There is no alternative."
+
+
+def test_mention_before_another_clause_subject_is_not_the_claimant():
+    """In 'with the Sanders wing gaining ground, the party bosses are ... to block X', the wing makes no claim."""
+    text = (
+        "With the Sanders wing gaining ground, the party bosses are going into overdrive "
+        "in their efforts to block Alexandria Ocasio-Cortez."
+    )
+    assert claims(text) == []
+
+
+def test_addressee_comes_before_to():
+    """'called on the deputies to let X govern' does not address X."""
+    (c,) = claims("Felipe González has called on the deputies to let Mariano Rajoy govern.")
+    assert c.addressee is None
+
+
+def test_participle_after_a_main_clause_takes_its_subject():
+    """'X moved the motion, saying ...' is a statement by X."""
+    found = claims(
+        "John Pesutto moved the motion to expel her, saying the party could not be associated."
+    )
+    assert [c.claimant for c in found] == ["john-pesutto"]

@@ -240,3 +240,9 @@ def test_passive_agent_after_by_is_found_further_on():
 def test_mistagged_verb_trigger_without_subject_is_not_an_event():
     """'The Green Youth's entire executive quit the party' names no person: no resignation."""
     assert events("The Green Youth's entire executive quit the party the following day.") == []
+
+
+def test_coup_by_someone_names_an_instigator_not_a_target():
+    """'a coup, orchestrated by the barons around X' does not make X the target."""
+    (e,) = events("It was a coup, orchestrated by the barons around Susana Díaz.")
+    assert [(p.ref, p.role) for p in e.participants] == [("susana-díaz", "instigator")]

@@ -224,3 +224,32 @@ def test_unknown_acronym_after_the_is_a_group():
     """'the ERG' is a group; 'the EU' is not."""
     m = mentions("The ERG met on Monday, and the EU said no.")
     assert {e.name for e in m.entities.values()} == {"ERG"}
+
+
+def test_hard_right_of_a_party_is_a_tendency_inside_it():
+    """'the hard right of the Liberal Party' is a tendency with that parent."""
+    m = mentions("Malcolm Turnbull accused the hard right of the Liberal Party of madness.")
+    right = next(e for e in m.entities.values() if e.name == "hard right")
+    assert right.parent == "liberal-party-of-australia"
+
+
+def test_lower_case_followers_of_a_named_person_are_a_wing():
+    """'the susanistas' are followers of Susana Díaz, named in the text."""
+    m = mentions("Susana Díaz lost. The susanistas are now furious.")
+    wing = next(e for e in m.entities.values() if e.name == "susanistas")
+    assert wing.anchor == "susana-díaz"
+
+
+def test_ite_wing_and_camp_of_the_same_name_are_one_faction():
+    """'the Clintonites' and 'the Clinton camp' are one wing even without a Clinton named in full."""
+    m = mentions("The Clintonites would not step aside. The Clinton camp is aggrieved.")
+    wings = [e for e in m.entities.values() if e.faction_kind is FactionKind.WING]
+    assert len(wings) == 1
+
+
+def test_party_establishment_is_a_bloc_inside_the_party():
+    """'The Democratic establishment' is a bloc with the Democratic Party as parent."""
+    m = mentions("The Democratic establishment has courted donors for decades.")
+    bloc = next(e for e in m.entities.values() if e.name == "Democratic establishment")
+    assert bloc.faction_kind is FactionKind.BLOC
+    assert bloc.parent == "democratic-party"

@@ -74,7 +74,9 @@ _CLOSE_Q: Final = frozenset({'"', "”", "''", "’"})
 _CLAUSE_END: Final = frozenset({";", ":", "?", "!"})
 _FINITE: Final = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _WINDOW: Final = 30
-_OBJECT_WINDOW: Final = 12
+_OBJECT_WINDOW: Final = 4
+_ACTION_WINDOW: Final = 6
+_AUX_CUE: Final = frozenset({"has", "have", "had", "will", "would", "'s", "did", "does", "do"})
 _AUTHOR_MODALS: Final = frozenset({"must", "should"})
 _CLAUSE_OPENERS: Final = frozenset({"the", "but", "and", "so", "now", "surely", "clearly", "yet"})
 
@@ -261,7 +263,9 @@ _ROLEISH: Final = frozenset(
 )  # fmt: skip
 
 
-def _subject(s: Sent, ms: MentionList, ents: Mentions, cue: int, floor: int = 0) -> Mention | None:
+def _subject(
+    s: Sent, ms: MentionList, ents: Mentions, cue: int, floor: int = 0, *, main_clause: bool = False
+) -> Mention | None:
     """The nearest mention before ``cue`` (and after ``floor``) that can be its subject (appositives skipped)."""
     lower = s.lower
     lo = max(0, cue - _WINDOW, floor)
@@ -288,9 +292,37 @@ def _subject(s: Sent, ms: MentionList, ents: Mentions, cue: int, floor: int = 0)
         if not any(s.tags[k] in _FINITE for k in range(p.last, best.first)) and _eligible(
             s, p, ents
         ):
-            return p
+            best = p
         break
+    if not main_clause and _finite_between(s, best.last, cue):
+        return None  # "..., the party bosses are going into overdrive to block": not its subject
     return best
+
+
+def _finite_between(s: Sent, a: int, b: int) -> bool:
+    """Whether a finite verb stands between tokens ``a`` and ``b``, outside relative clauses.
+
+    A finite verb there has a subject of its own ("the Sanders wing gaining
+    ground, the party bosses are..."), so the mention before it is not the
+    subject of the cue at ``b``. Relative clauses (", who sat as...,") are skipped.
+    """
+    k = a
+    while k < b:
+        w = s.lower[k]
+        if w in ("who", "which", "whose", "whom"):
+            while k < b and s.lower[k] != ",":
+                k += 1
+        elif (
+            s.tags[k] in _FINITE
+            and w not in _AUX_CUE
+            and not (k + 1 < len(s) and s.lower[k + 1] == "to")  # "refused to back": one subject
+            and k - 1 > a
+            and s.tags[k - 1]
+            in ("NN", "NNS", "PRP")  # a subject of its own: "the party bosses are"
+        ):
+            return True
+        k += 1
+    return False
 
 
 def _after(s: Sent, ms: MentionList, start: int, window: int = _OBJECT_WINDOW) -> Mention | None:
@@ -455,13 +487,17 @@ def _sentence_claims(
                 if prev >= 0 and lower[prev] in _PRONOUNS and prev >= floor:
                     claimant = antecedent(doc, ents, s.index, prev)
                 else:
-                    claimant = _subject(s, ms, ents, a, floor)
+                    # ", saying ...": the participle's subject is the main clause's
+                    participle = s.tags[i] == "VBG" and i > 0 and lower[i - 1] == ","
+                    claimant = _subject(s, ms, ents, a, floor, main_clause=participle)
                 if claimant is not None and prev >= 0 and s.words[prev] in _CLOSE_Q:
                     inverted = True
                 if claimant is not None and _after_quote(s, claimant.first):
                     inverted = True  # '"...," Smith told reporters
             if sense.object != "none":
-                obj = _after(s, ms, j)
+                obj = _after(s, ms, j, _ACTION_WINDOW if sense.action else _OBJECT_WINDOW)
+                if obj is not None and sense.object == "addressee" and "to" in lower[j : obj.first]:
+                    obj = None  # "called on the deputies to let X govern": X is not addressed
                 if obj is not None and (claimant is None or obj.entity != claimant.entity):
                     target = obj
                     if sense.object == "addressee":

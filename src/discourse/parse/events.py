@@ -151,6 +151,10 @@ _SPLIT_NEXT: Final = frozenset(
 _WON_LOST: Final = frozenset(
     {"won", "lost", "retained", "regained", "secured", "clinched", "wins", "loses"}
 )
+_AGAINST: Final = frozenset(
+    {"against", "undermine", "undermining", "oust", "ousting", "topple", "toppling", "remove",
+     "removing", "depose", "deposing", "unseat", "unseating", "overthrow", "overthrowing"}
+)  # fmt: skip
 _FACED: Final = frozenset(
     {"survived", "survives", "lost", "loses", "won", "wins", "faced", "faces", "facing", "narrowly"}
 )
@@ -569,7 +573,12 @@ def _event(
         alleged = in_quote or any(lower[k] in _ALLEGED for k in range(max(0, i - 2), i))
         m = _mention_after(ms, j, _WINDOW)
         if m is not None and etype(m) == PERSON:
-            participants.append(Participant(ref=m.entity, role="target"))
+            # "a coup to undermine Corbyn's leadership"; "orchestrated by the barons around X"
+            cue = {lower[k] for k in range(max(j, m.first - 5), m.first)}
+            if cue & _AGAINST:
+                participants.append(Participant(ref=m.entity, role="target"))
+            elif "by" in cue:
+                participants.append(Participant(ref=m.entity, role="instigator"))
         k = i - 1
         while k > 0 and lower[k] in (
             "soft",
@@ -802,8 +811,7 @@ def _outcome(
         if m is None:
             continue
         e = ents.entities[m.entity]
-        party_like = e.faction_kind in (FactionKind.PARTY, FactionKind.UNION)
-        if e.type != PERSON and not (e.type == FACTION and party_like):
+        if e.type not in (PERSON, FACTION):
             continue
         participants.append(Participant(ref=e.id, role="winner" if won else "loser"))
         short = s.words[m.first] if m.last - m.first == 1 else e.name  # "Labour", "Republicans"

@@ -108,10 +108,16 @@ _PLACE_NEXT: Final = frozenset(
         "city",
     }
 )
-_PLACE_PREPS: Final = frozenset({"in", "at", "near", "across", "around", "outside", "inside"})
+_PLACE_PREPS: Final = frozenset({"in", "at", "near", "outside", "inside"})
 _CAP_STOP: Final = frozenset({"i", "i'm", "i'd", "ok", "okay"})
 _MAX_NAME: Final = 5
 _WINDOW: Final = 8
+
+
+def _fold(word: str) -> str:
+    """Lower case without accents: ``Sánchez`` → ``sanchez``."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def slug(name: str) -> str:
@@ -387,6 +393,7 @@ class _Builder:
         self.surname_hist: dict[str, list[tuple[int, int, str]]] = {}
         self.redirect: dict[str, str] = {}
         self.headline = False
+        self._person_words_cache: list[tuple[str, str]] | None = None
         self.first_at: list[dict[int, list[Mention]]] = [{} for _ in doc.sents]
 
     # -- entity table --
@@ -620,8 +627,12 @@ class _Builder:
                 continue
             if first < i:
                 mod = " ".join(words[first:i])
-                if h in ("left", "right") and not words[i][0].isupper():
-                    continue
+                if (
+                    h in ("left", "right")
+                    and not words[i][0].isupper()
+                    and not (first > 0 and lower[first - 1] == "the" and i - first == 1)
+                ):
+                    continue  # "turned left"; but "the Socialist left" is a tendency
                 name = f"{mod} {words[i] if words[i][0].isupper() else h}"
                 e = self.entity(name, FACTION, faction_kind=kind, confidence=0.8)
                 start = first - 1 if first > 0 and lower[first - 1] == "the" else first
@@ -633,8 +644,8 @@ class _Builder:
                 and (lower[j] in _ADJECTIVES or lower[j] in _GROUP_MODS)
                 and (j == 0 or lower[j - 1] in ("the", "'s", "its"))
             ):
-                if h in ("left", "right"):
-                    continue
+                if h in ("left", "right") and lower[j] not in ("hard", "far", "soft"):
+                    continue  # "the hard right" is a tendency; "the left wing" goes below
                 name = f"{lower[j]} {h}"
                 e = self.entity(name, FACTION, faction_kind=kind, confidence=0.6, key=name)
                 start = j - 1 if j > 0 and lower[j - 1] == "the" else j
@@ -829,8 +840,11 @@ class _Builder:
             self.places.append((s.index, i, j))
             self._mark(s, i, j)
             return
-        proper = all(tags[k].startswith("NNP") or not words[k][0].isupper() for k in range(i, j))
         sentence_start = i == 0 or words[i - 1] in _OPENERS
+        # all tagged proper nouns, or several capitalized words inside a sentence ("Mariano Rajoy")
+        proper = all(
+            tags[k].startswith("NNP") or not words[k][0].isupper() for k in range(i, j)
+        ) or (not sentence_start and j - i >= 2 and tags[i].startswith("NNP"))
         before = title or self._role_before(s, i)
         after = self._cue_after(s, j)
         first_known = words[i] in t.first_names
@@ -1087,6 +1101,40 @@ class _Builder:
                 continue
             self.mention(s, self.entities[eid], i, i + 1)
 
+    def lower_ite_wings(self, s: Sent) -> None:
+        """``the susanistas``, ``sanchistas``: lower-case followers named after a person in the text."""
+        for i, w in enumerate(s.lower):
+            if self.used[s.index][i] or not w.endswith(("istas", "ista", "ites")) or len(w) < 8:
+                continue
+            stem = _fold(
+                w[:-5] if w.endswith("istas") else w[:-4] if w.endswith(("ista", "ites")) else w
+            )
+            if len(stem) < 4 or w in _NOT_ITE:
+                continue
+            for name, eid in self._person_words():
+                if name.startswith(stem):
+                    e = self.entity(
+                        w, FACTION, faction_kind=FactionKind.WING, confidence=0.6, key="wing:" + w
+                    )
+                    e.anchor = eid
+                    first = i - 1 if i > 0 and s.lower[i - 1] == "the" else i
+                    self.mention(s, e, first, i + 1)
+                    break
+
+    def _person_words(self) -> list[tuple[str, str]]:
+        """Each word of each person's name, folded (no accents, lower case), with the person's id."""
+        cached = self._person_words_cache
+        if cached is None:
+            cached = [
+                (_fold(part), e.id)
+                for e in self.entities.values()
+                if e.type == PERSON
+                for part in e.name.split()
+                if len(part) >= 4
+            ]
+            self._person_words_cache = cached
+        return cached
+
     def supporters(self, s: Sent) -> None:
         """``supporters of X``, ``X supporters``, ``X's allies``, ``the X movement`` → a tendency."""
         lower = s.lower
@@ -1273,7 +1321,7 @@ _ROLE_MODIFIERS: Final = frozenset(
      "minority", "house", "senate", "first", "chief", "party's"}
 )  # fmt: skip
 _ADJECTIVES: Final = frozenset(
-    {"left", "right", "progressive", "moderate", "conservative", "centrist", "liberal", "radical", "socialist",
+    {"old", "hard", "far", "soft", "left", "right", "progressive", "moderate", "conservative", "centrist", "liberal", "radical", "socialist",
      "populist", "nationalist", "hard-left", "hard-right", "far-left", "far-right", "left-wing", "right-wing",
      "pro-european", "eurosceptic", "pro-brexit", "reformist", "traditionalist", "green", "libertarian",
      "social-democratic", "grassroots", "insurgent", "rebel", "dissident", "breakaway", "pro-business",
@@ -1352,6 +1400,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> Mentions:
         b.faction_appositives(s)
     for s in sents:
         b.resolve_surnames(s)
+        b.lower_ite_wings(s)
     for s in sents:
         b.by_sent[s.index].sort(key=lambda m: (m.first, -m.last))
         b.supporters(s)
@@ -1380,6 +1429,23 @@ def _anchor_groups(b: _Builder) -> None:
         by_surname.setdefault(stem, []).append(e)
     for stem, group in by_surname.items():
         person = b.surnames.get(stem)
+        if (
+            person is None
+            and len(group) >= 2
+            and any(e.name.endswith(("ites", "istas")) for e in group)
+        ):
+            # "the Clintonites" and "the Clinton camp", with no Clinton named in full
+            wings = [
+                e
+                for e in group
+                if e.faction_kind in (FactionKind.WING, FactionKind.TENDENCY)
+                and (
+                    e.name.endswith(("ites", "istas")) or e.name.split()[-1].casefold() in b.t.heads
+                )
+            ]
+            for drop in wings[1:]:
+                _merge_into(b, wings[0], drop)
+            continue
         if person is None or len(group) < 2:
             if person is not None:
                 for e in group:

@@ -117,13 +117,17 @@ def assemble(
     records: list[Record] = [source]
     main_party = mentions.main_party()
     ents = mentions.entities
+    parents = {e.parent for e in ents.values() if e.spans and e.parent}
     parties = [
         e
         for e in ents.values()
-        if e.type == FACTION and e.faction_kind is FactionKind.PARTY and e.spans
+        if e.type == FACTION
+        and e.faction_kind is FactionKind.PARTY
+        and (e.spans or e.id in parents)
     ]
     # the party a wing without a stated parent sits in: its namesake's party, or the only party named
-    sole_party = main_party if len(parties) == 1 else None
+    sole_party = parties[0].id if len(parties) == 1 else None
+    main_party = main_party or sole_party
     party_of: dict[str, str] = {}
     for md in mentions.memberships:
         f = ents.get(md.faction) if md.faction else None
