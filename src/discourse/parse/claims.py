@@ -447,6 +447,7 @@ def _sentence_claims(
         elif j < n and lower[j] == "by" and s.tags[i] in ("VBN", "VBD") and not sense.action:
             # passive with agent: "backed by the Establishment"
             claimant = _after(s, ms, j + 1, 4)
+            cue_end = s.ends[j]  # the cue is "backed by"
             if sense.object != "none":
                 target = _subject(s, ms, ents, i)
                 if target is None:
