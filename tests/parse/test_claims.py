@@ -250,3 +250,9 @@ def test_participle_after_a_main_clause_takes_its_subject():
         "John Pesutto moved the motion to expel her, saying the party could not be associated."
     )
     assert [c.claimant for c in found] == ["john-pesutto"]
+
+
+def test_reporting_verb_mistagged_after_an_appositive_is_still_a_cue():
+    """'Bill Shorten, a leading figure in the Right, urged caucus ...' is Shorten's demand."""
+    found = claims("Bill Shorten, a leading figure in the Right, urged caucus to avoid a spill.")
+    assert [(c.claimant, c.form) for c in found] == [("bill-shorten", ClaimForm.DEMAND)]

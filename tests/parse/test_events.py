@@ -246,3 +246,8 @@ def test_coup_by_someone_names_an_instigator_not_a_target():
     """'a coup, orchestrated by the barons around X' does not make X the target."""
     (e,) = events("It was a coup, orchestrated by the barons around Susana Díaz.")
     assert [(p.ref, p.role) for p in e.participants] == [("susana-díaz", "instigator")]
+
+
+def test_challenge_to_be_avoided_is_not_an_event():
+    """'urged caucus to avoid another leadership spill' reports no spill."""
+    assert events("Bill Shorten urged caucus to avoid another damaging leadership spill.") == []

@@ -164,6 +164,7 @@ def _match_cues(s: Sent, cues: _Cues) -> list[tuple[int, int, VerbSense]]:
                         tag.startswith("VB")
                         or (len(ws) > 1 and tag.startswith(("NN", "JJ")))
                         or (sense.action and tag.startswith("NN") and len(ws) > 1)
+                        or _past_form_mistagged(s, i)
                     ):
                         out.append((i, j, sense))
                         i = j
@@ -179,6 +180,22 @@ def _match_cues(s: Sent, cues: _Cues) -> list[tuple[int, int, VerbSense]]:
 
 
 _ACCORDING: Final = VerbSense("according to", ClaimForm.STATEMENT)
+_IRREGULAR_PAST: Final = frozenset({"said", "told", "wrote", "spoke", "hit"})
+
+
+def _past_form_mistagged(s: Sent, i: int) -> bool:
+    """A past-tense reporting verb the tagger took for an adjective or noun ("..., urged caucus").
+
+    Accepted after a comma, a name or a quotation mark, not after a determiner
+    or possessive ("the accused").
+    """
+    w = s.lower[i]
+    if not (w.endswith("ed") or w in _IRREGULAR_PAST) or i == 0:
+        return False
+    before = s.tags[i - 1]
+    return before in (",", "NNP", "NNPS", "''", "RB") and s.lower[i - 1] not in ("the", "a", "an")
+
+
 _VERB_TAGS: Final = frozenset({"VB", "VBD", "VBZ", "VBP", "VBG", "VBN"})
 _PRONOUNS: Final = frozenset({"he", "she"})
 _SPOKESPEOPLE: Final = frozenset(

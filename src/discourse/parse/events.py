@@ -439,7 +439,10 @@ def _event(
         for k in range(max(0, i - 4), i):
             if lower[k] in _MODAL or lower[k] in _ASKED:
                 return None
-    if kind in _PLANNABLE and any(lower[k] in _PLANNED for k in range(max(0, i - 4), i)):
+    if kind in _PLANNABLE and any(
+        lower[k] in _PLANNED or (lower[k] in _ASKED and kind is not EventKind.COUP)
+        for k in range(max(0, i - 4), i)
+    ):  # a coup one warns of is still reported (as alleged)
         return None  # "preparing a leadership challenge", "plot a coup": not (yet) an event
     if kind is EventKind.SPLIT and any(
         lower[k] in _ASKED or lower[k] in _MODAL for k in range(max(0, i - 4), i)
