@@ -253,3 +253,11 @@ def test_party_establishment_is_a_bloc_inside_the_party():
     bloc = next(e for e in m.entities.values() if e.name == "Democratic establishment")
     assert bloc.faction_kind is FactionKind.BLOC
     assert bloc.parent == "democratic-party"
+
+
+def test_acronym_of_a_named_group_is_that_group():
+    """'the ERG' after 'the European Research Group' is the same faction."""
+    m = mentions("The European Research Group met. Steve Baker, the ERG's deputy chairman, spoke.")
+    erg = next(e for e in m.entities.values() if e.name == "European Research Group")
+    assert "ERG" in erg.aliases
+    assert not any(e.name == "ERG" for e in m.entities.values())

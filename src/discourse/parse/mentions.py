@@ -1411,6 +1411,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> Mentions:
     _anchor_groups(b)
     _merge_blocs(b)
     _merge_surnames(b)
+    _merge_acronyms(b)
     _apply_redirects(b)
     return Mentions(b.entities, [MentionList(ms) for ms in b.by_sent], b.memberships, b.places)
 
@@ -1459,6 +1460,20 @@ def _anchor_groups(b: _Builder) -> None:
         keep.anchor = person
         for drop in group[1:]:
             _merge_into(b, keep, drop)
+
+
+def _merge_acronyms(b: _Builder) -> None:
+    """Make "the ERG" the "European Research Group" named in the same text."""
+    by_initials: dict[str, list[Entity]] = {}
+    for e in b.entities.values():
+        words = [w for w in e.name.split() if w[:1].isupper()]
+        if e.type == FACTION and len(words) >= 2:
+            by_initials.setdefault("".join(w[0] for w in words), []).append(e)
+    for e in list(b.entities.values()):
+        if e.type == FACTION and e.name.isupper() and " " not in e.name and not e.known:
+            full = [x for x in by_initials.get(e.name, []) if x.id in b.entities]
+            if len(full) == 1:
+                _merge_into(b, full[0], e)
 
 
 def _merge_surnames(b: _Builder) -> None:
