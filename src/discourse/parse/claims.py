@@ -27,7 +27,6 @@ to...*, *Corbyn must go*) get the claimant ``author:<source id>``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from typing import Final
 
 import attrs
@@ -661,11 +660,3 @@ def _author_claims(
             attributes={"cue": doc.text[start:end]},
         )
     ]
-
-
-def claimants(claims: Sequence[Claim]) -> Mapping[str, int]:
-    """How many claims each claimant makes."""
-    out: dict[str, int] = {}
-    for c in claims:
-        out[c.claimant] = out.get(c.claimant, 0) + 1
-    return out

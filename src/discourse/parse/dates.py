@@ -26,7 +26,6 @@ Example:
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import re
 from typing import Final
@@ -187,8 +186,3 @@ def find_dates(
         if d is not None:
             out.append(DateMention(m.start(), m.end(), m.group(), d))
     return out
-
-
-def days_in(year: int, month: int) -> int:
-    """The number of days in a month (for callers building dates)."""
-    return calendar.monthrange(year, month)[1]

@@ -30,7 +30,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import pairwise
 from typing import Final
@@ -1546,13 +1545,3 @@ def _apply_redirects(b: _Builder) -> None:
             e.parent = parent if parent != e.id else None
         if e.anchor is not None and e.anchor in b.redirect:
             e.anchor = final(e.anchor)
-
-
-def counts(mentions: Mentions) -> Counter[str]:
-    """How many mentions each entity has (for ranking)."""
-    return Counter(m.entity for ms in mentions.by_sent for m in ms)
-
-
-def entities_of_type(mentions: Mentions, type_: str) -> Iterable[Entity]:
-    """The entities of one type (``"person"`` or ``"faction"``)."""
-    return (e for e in mentions.entities.values() if e.type == type_)
