@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-import discourse as dc
 from discourse.parse import Lexicon, Parser
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,7 +59,7 @@ def main() -> None:
     for e in corpus.events:
         who = ", ".join(f"{p.ref} ({p.role})" for p in e.participants)
         print(f"  {e.kind.value:<20} {e.name or '-'}: {who} {e.outcome or ''}")
-    print(dc.Corpus.count(corpus))
+    print(corpus.count())
 
 
 if __name__ == "__main__":
