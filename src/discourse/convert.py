@@ -569,19 +569,17 @@ class _MsgspecCodec:
             for a in attrs.fields(cls):
                 t = checked[a.converter]  # KeyError here: a new converter needs a mirror type
                 nested = {r._spans: Span, r._participants: Participant}.get(a.converter)
-                if nested is not None:
-                    o: Any = _tuple_of(self.out[nested])
-                elif a.converter in (r._mapping, r._str_mapping):
-                    o = dict[str, Any]
-                else:
-                    o = Any
+                # Output mirrors take mappings as they are: the shared empty one is
+                # omitted as the default (by identity); records() puts a dict in
+                # place of the others.
+                o: Any = Any if nested is None else _tuple_of(self.out[nested])
                 if a.default is attrs.NOTHING:
                     check_fields.append((a.name, t))
                     out_fields.append((a.name, o))
                 else:
                     default = {} if isinstance(a.default, Mapping) else a.default
                     check_fields.append((a.name, t, default))
-                    out_fields.append((a.name, o, default))
+                    out_fields.append((a.name, o, a.default))
             name = cls.__name__
             self.check[cls] = ms.defstruct(
                 name, check_fields, kw_only=True, forbid_unknown_fields=True
@@ -666,11 +664,24 @@ class _MsgspecCodec:
         Raises:
             _NotPlainJSONError: Some ``attributes`` hold a value that is not plain JSON.
         """
-        for record in records:
-            if record.attributes and not _plain_json(record.attributes):
+        has_identifiers = cls in (Actor, Faction)
+        special = [
+            i
+            for i, record in enumerate(records)
+            if record.attributes or (has_identifiers and record.identifiers)
+        ]
+        for i in special:
+            if not _plain_json(records[i].attributes):
                 raise _NotPlainJSONError
         mirror = (self.tagged if tagged else self.out)[cls]
-        return self.ms.convert(records, self.lists[mirror], from_attributes=True)  # type: ignore[no-any-return]
+        out: list[Any] = self.ms.convert(records, self.lists[mirror], from_attributes=True)
+        for i in special:
+            record, m = records[i], out[i]
+            if record.attributes:
+                m.attributes = dict(record.attributes)
+            if has_identifiers and record.identifiers:
+                m.identifiers = dict(record.identifiers)
+        return out
 
     def encode_corpus(self, corpus: Corpus, *, indent: bool) -> bytes:
         """The JSON document of ``corpus``, as the cattrs path writes it.
