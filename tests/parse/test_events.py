@@ -251,3 +251,22 @@ def test_coup_by_someone_names_an_instigator_not_a_target():
 def test_challenge_to_be_avoided_is_not_an_event():
     """'urged caucus to avoid another leadership spill' reports no spill."""
     assert events("Bill Shorten urged caucus to avoid another damaging leadership spill.") == []
+
+
+def test_later_mention_of_the_same_persons_resignation_is_the_same_event():
+    """'X resigned ... His resignation ...' is one resignation with two spans."""
+    (e,) = events("Malcolm Turnbull resigned on Friday. His resignation shocked the Liberals.")
+    assert len(e.evidence) == 2
+
+
+def test_won_the_nomination_is_a_primary_won_by_the_subject():
+    """'X won the Republican nomination' is a primary X won."""
+    (e,) = events("Donald Trump won the Republican nomination in 2016.")
+    assert e.kind is EventKind.PRIMARY
+    assert [(p.ref, p.role) for p in e.participants] == [("donald-trump", "winner")]
+
+
+def test_became_leader_is_a_leadership_election():
+    """'X became SPD leader' is an SPD leadership election won by X."""
+    (e,) = events("Saskia Esken became SPD leader in December 2019.")
+    assert (e.kind, e.organization) == (EventKind.LEADERSHIP_ELECTION, "spd")

@@ -56,6 +56,7 @@ _PLANNED: Final = frozenset(
 )  # fmt: skip
 _PRONOUN_SUBJECTS: Final = frozenset({"he", "she"})
 _ANAPHORIC: Final = frozenset({"the", "this", "that", "his", "her", "their", "its"})
+_PARTY_LEADER: Final = frozenset({"leader", "chair", "chairman", "chairwoman", "co-leader"})
 _ELECTED_ROLES: Final = frozenset(
     {
         "leader",
@@ -254,6 +255,7 @@ def find_events(
     drafts: list[_Draft] = []
     by_name: dict[tuple[EventKind, str], _Draft] = {}
     last_of_kind: dict[EventKind, _Draft] = {}
+    by_subject: dict[tuple[EventKind, str], _Draft] = {}
     for s in doc.sents:
         ms = mentions.by_sent[s.index]
         found = _match(s, table) + _verb_events(s, ms, mentions)
@@ -287,6 +289,18 @@ def find_events(
                 last_of_kind[kind].spans.extend(d.spans)
                 continue
             last_of_kind[kind] = d
+            subject = next(
+                (p.ref for p in d.participants if p.role in ("subject", "defector")), None
+            )
+            if d.name is None and subject is not None and d.kind in _VERBAL:
+                # "Turnbull resigned ... His resignation ...": one event per person and kind
+                prior = by_subject.get((d.kind, subject))
+                if prior is not None:
+                    prior.spans.extend(d.spans)
+                    prior.organization = prior.organization or d.organization
+                    prior.date = prior.date or d.date
+                    continue
+                by_subject[(d.kind, subject)] = d
             if d.name is not None:
                 key = (d.kind, d.name.casefold())
                 prior = by_name.get(key)
@@ -372,6 +386,19 @@ def _verb_events(s: Sent, ms: MentionList, ents: Mentions) -> list[tuple[int, in
             k = next((k for k in range(i + 1, min(n, i + 5)) if lower[k] == "leadership"), -1)
             if k > 0 and (k + 1 >= n or lower[k + 1] not in _ELECTION_NOUNS):
                 out.append((i, i + 1, EventKind.LEADERSHIP_ELECTION))
+            elif any(lower[x] == "nomination" for x in range(i + 1, min(n, i + 5))):
+                out.append((i, i + 1, EventKind.PRIMARY))  # "won the Republican nomination"
+            continue
+        if (
+            w in ("became", "becomes")
+            and s.tags[i].startswith("VB")
+            and any(lower[x] in _PARTY_LEADER for x in range(i + 1, min(n, i + 4)))
+            and not any(
+                lower[x] in ("first", "only", "youngest", "oldest")
+                for x in range(i + 1, min(n, i + 4))
+            )
+        ):
+            out.append((i, i + 1, EventKind.LEADERSHIP_ELECTION))  # "became SPD leader"
             continue
         if w in _LEFT and s.tags[i].startswith("VB"):
             m = ms.after(i + 1, 1)
@@ -464,7 +491,11 @@ def _event(
         and lower[j] not in _ELECTION_NOUNS
     ):
         return None
-    if kind is EventKind.PRIMARY and tags[i] not in ("NN", "NNS", "NNP"):
+    if (
+        kind is EventKind.PRIMARY
+        and lower[i].startswith("primar")
+        and tags[i] not in ("NN", "NNS", "NNP")
+    ):
         return None
     participants: list[Participant] = []
     organization: str | None = None
@@ -523,11 +554,13 @@ def _event(
             m2 = _mention_after(ms, j + 1, 2)
             if m2 is not None and etype(m2) == FACTION:
                 organization = _party_of(ents, m2.entity)
-        if lower[i] in ("elected", "re-elected"):
+        if lower[i] in ("elected", "re-elected", "became", "becomes"):
             # "Friedrich Merz was elected CDU leader"
             winner = _mention_before(ms, i - 1 if i > 0 and lower[i - 1] in _BE else i, 1)
             if winner is not None and etype(winner) == PERSON:
                 participants.append(Participant(ref=winner.entity, role="winner"))
+            elif lower[i] in ("became", "becomes"):
+                return None  # "since he became leader": background, and no one named
             m6 = ms.after(j, 3)
             if m6 is not None and etype(m6) == FACTION:
                 organization = _party_of(ents, m6.entity)
