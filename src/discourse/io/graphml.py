@@ -254,7 +254,11 @@ def from_graph(graph: nx.Graph, *, path: str | None = None) -> Corpus:
         raise FormatError(
             "the graph must be directed (claimant, target... edges have a direction)", path=path
         )
-    if graph.number_of_nodes() and all("record" not in d for _, d in graph.nodes(data=True)):
+    if (
+        graph.number_of_nodes()
+        and all("record" not in d for _, d in graph.nodes(data=True))
+        and all("relation" not in d for *_, d in graph.edges(data=True))
+    ):  # a corpus of memberships alone has only reference nodes, but typed edges
         raise FormatError(
             "no node has a 'record' attribute (actor, faction, claim, event or source); "
             "was this graph written by discourse?",
@@ -387,6 +391,8 @@ def _read_xml(path: Path, root: str) -> bytes:
     except _XMLParseError as e:
         line = e.position[0] if getattr(e, "position", None) else None
         raise FormatError(f"not well-formed XML: {e}", path=str(path), line=line) from None
+    except (LookupError, ValueError) as e:  # e.g. encoding="no-such-codec" in the declaration
+        raise FormatError(f"cannot decode the XML: {e}", path=str(path)) from None
     tag = str(tree.tag).rpartition("}")[2]
     if tag != root:
         raise FormatError(f"not a {root} file: the root element is <{tag}>", path=str(path), line=1)
