@@ -55,10 +55,7 @@ text = (
     "John McDonnell, the Shadow Chancellor, has warned of a “soft coup” against the leader. "
     "Owen Jones, meanwhile, has called on Corbyn to stand down."
 )
-try:
-    parsed = dc.parse(text, date="2017-03")
-except AttributeError:  # the parser ships with discourse 0.1; older trees lack it
-    print("(parser not available in this build)")
-else:
-    for claim in parsed.claims():
-        print("Parsed claim:", parsed[claim.claimant].name, claim.form, claim.target, claim.stance)  # type: ignore[union-attr]
+parsed = dc.parse(text, date="2017-03")
+for claim in parsed.claims():
+    claimant = parsed[claim.claimant]
+    print("Parsed claim:", getattr(claimant, "name", claim.claimant), claim.form, claim.target, claim.stance)

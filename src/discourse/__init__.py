@@ -62,6 +62,7 @@ from discourse.model import (
     Span,
     Stance,
 )
+from discourse.parse import Lexicon, Parser, parse
 from discourse.store import Store
 
 __all__ = [
@@ -82,9 +83,11 @@ __all__ = [
     "FactionKind",
     "FormatError",
     "Gold",
+    "Lexicon",
     "LossWarning",
     "Membership",
     "ParseError",
+    "Parser",
     "PartialDate",
     "Participant",
     "Record",
@@ -111,6 +114,7 @@ __all__ = [
     "load_gold",
     "loads",
     "normalize_name",
+    "parse",
 ]
 
 
