@@ -158,6 +158,11 @@ def loads(text: str | bytes, *, path: str | None = None) -> Corpus:
         raise FormatError(f"invalid YAML: {e}", path=path) from None
     except RecursionError:
         raise FormatError("YAML nested too deeply", path=path) from None
+    except ValueError as e:  # PyYAML's scanner: "\U7fffffff" escapes past the last code point
+        mark = loader.get_mark()
+        raise FormatError(
+            f"line {mark.line + 1}: invalid YAML: {e}", path=path, line=mark.line + 1
+        ) from None
     finally:
         loader.dispose()
     lines: dict[str, int] = {}
