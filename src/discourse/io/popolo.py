@@ -35,6 +35,7 @@ event kind.
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections import Counter
 from collections.abc import Mapping
@@ -330,6 +331,10 @@ class _Reader:
             if e.field and msg.startswith(f"{e.field}: "):
                 msg = msg[len(e.field) + 2 :]
             self.errors.append(f"{where}.{e.field}: {msg}" if e.field else f"{where}: {msg}")
+            return None
+        except TypeError as e:  # a required field is missing, e.g. an event without "id"
+            missing = re.findall(r"'(\w+)'", str(e))
+            self.errors.append(f"{where}.{missing[0]}: required" if missing else f"{where}: {e}")
             return None
 
     def _names_ids(
