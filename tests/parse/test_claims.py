@@ -256,3 +256,59 @@ def test_reporting_verb_mistagged_after_an_appositive_is_still_a_cue():
     """'Bill Shorten, a leading figure in the Right, urged caucus ...' is Shorten's demand."""
     found = claims("Bill Shorten, a leading figure in the Right, urged caucus to avoid a spill.")
     assert [(c.claimant, c.form) for c in found] == [("bill-shorten", ClaimForm.DEMAND)]
+
+
+def test_said_clause_subject_with_negative_predicate_is_opposed_target():
+    """'X said Y had betrayed the members' targets Y in opposition."""
+    (c,) = claims("Marta Lindqvist said Oskar Brandt had betrayed the members.")
+    assert (c.claimant, c.target, c.stance) == ("marta-lindqvist", "oskar-brandt", Stance.OPPOSE)
+
+
+def test_said_clause_subject_with_praise_is_supported_target():
+    """'X said Y had done a great job' targets Y in support."""
+    (c,) = claims("Harriet Colby said Daniel Okafor had done a great job as chief whip.")
+    assert (c.target, c.stance) == ("daniel-okafor", Stance.SUPPORT)
+
+
+def test_negation_flips_an_evaluative_word():
+    """'was not fit to lead' is opposition although 'fit' is positive."""
+    (c,) = claims("Harriet Colby argued that Daniel Okafor was not fit to lead the party.")
+    assert (c.target, c.stance) == ("daniel-okafor", Stance.OPPOSE)
+
+
+def test_told_object_is_an_addressee_not_the_target():
+    """'X told the BBC that Y ...' targets Y, not the broadcaster."""
+    (c,) = claims("Harriet Colby told the BBC that Daniel Okafor was incompetent.")
+    assert (c.claimant, c.target, c.stance) == ("harriet-colby", "daniel-okafor", Stance.OPPOSE)
+
+
+def test_prediction_about_a_party_losing_opposes_the_party():
+    """'X predicted that the SPD would lose' targets the party, in opposition."""
+    (c,) = claims("Jonas Achterberg predicted that the SPD would lose heavily in Bavaria.")
+    assert (c.form, c.target, c.stance) == (ClaimForm.PREDICTION, "spd", Stance.OPPOSE)
+
+
+def test_according_to_takes_the_target_from_the_clause():
+    """'According to X, Y ...' has claimant X and target Y."""
+    (c,) = claims("According to Lena Vogt, Tobias Renner was plotting a coup.")
+    assert (c.claimant, c.target, c.stance) == ("lena-vogt", "tobias-renner", Stance.OPPOSE)
+
+
+def test_quote_before_said_takes_its_target_from_the_quote():
+    """'"Grady has failed us," said X' targets Grady from inside the quotation."""
+    (c,) = claims('"Amanda Grady has failed the party," said Colin Pryce.')
+    assert (c.claimant, c.target, c.stance) == ("colin-pryce", "amanda-grady", Stance.OPPOSE)
+
+
+def test_pronoun_for_the_claimant_is_not_the_target():
+    """'X said she would back Y': 'she' is the claimant, Y the supported target."""
+    (c,) = claims("Harriet Colby said she would back Daniel Okafor in the ballot.")
+    assert (c.target, c.stance) == ("daniel-okafor", Stance.SUPPORT)
+
+
+def test_clause_without_names_takes_the_previous_sentence_subject():
+    """A claim whose clause names nobody is about the previous sentence's subject."""
+    cs = claims("Daniel Okafor sacked three ministers. Harriet Colby said it was a disgrace.")
+    assert [(c.claimant, c.target, c.stance) for c in cs] == [
+        ("harriet-colby", "daniel-okafor", Stance.OPPOSE)
+    ]

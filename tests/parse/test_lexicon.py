@@ -149,3 +149,17 @@ def test_example_uk_labour_lexicon_is_valid():
     lex = Lexicon.from_file(path)
     assert any(f.name == "Momentum" for f in lex.factions)
     assert any(a.name == "Jeremy Corbyn" for a in lex.actors)
+
+
+def test_evaluative_words_are_read_with_their_inflections():
+    """'evaluative: {oppose: [betray]}' makes 'betrayed' and 'betrays' oppose."""
+    lex = Lexicon.from_dict({"evaluative": {"oppose": ["betray"], "support": ["loyal"]}})
+    assert lex.evaluative["betrayed"] is Stance.OPPOSE
+    assert lex.evaluative["betrays"] is Stance.OPPOSE
+    assert lex.evaluative["loyal"] is Stance.SUPPORT
+
+
+def test_evaluative_with_unknown_stance_is_a_format_error():
+    """An evaluative key other than a stance names the entry."""
+    with pytest.raises(FormatError, match=r"evaluative\['hostile'\]"):
+        Lexicon.from_dict({"evaluative": {"hostile": ["betray"]}})

@@ -27,6 +27,7 @@ to...*, *Corbyn must go*) get the claimant ``author:<source id>``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
 
 import attrs
@@ -89,6 +90,7 @@ def author_id(source: str) -> str:
 class _Cues:
     table: dict[str, list[tuple[tuple[str, ...], VerbSense]]]
     event_nouns: frozenset[str]
+    evaluative: Mapping[str, Stance]
 
 
 _CUES: dict[int, tuple[Lexicon, _Cues]] = {}
@@ -107,7 +109,7 @@ def _cues(lex: Lexicon) -> _Cues:
     nouns = frozenset(
         p for p in lex.event_triggers if " " not in p and p.endswith(("ion", "ions", "al", "ment"))
     )
-    c = _Cues(table, nouns)
+    c = _Cues(table, nouns, lex.evaluative)
     if len(_CUES) > 16:
         _CUES.clear()
     _CUES[id(lex)] = (lex, c)
@@ -388,6 +390,151 @@ def _demand_stance(s: Sent, after: int) -> Stance | None:
     return None
 
 
+_TELL: Final = frozenset({"tell", "brief", "assure", "inform", "remind", "write to"})
+_MEDIUM_PREPS: Final = frozenset({"to", "told", "on", "with", "in", "via"})
+_SUBJ_PRONOUNS: Final = frozenset({"he", "she", "him", "her"})
+_NEG_BEFORE: Final = frozenset({"not", "n't", "never", "no", "nobody", "neither", "nor", "without"})
+_CLAUSE_STOP: Final = frozenset({";"})
+
+
+def _clause_end(s: Sent, j: int, nxt: int) -> int:
+    """Where the clause after token ``j`` ends: the next cue, a semicolon, or the sentence end."""
+    hi = min(nxt, len(s))
+    for k in range(j, hi):
+        if s.lower[k] in _CLAUSE_STOP:
+            return k
+    return hi
+
+
+def _token_range(s: Sent, q: tuple[int, int]) -> tuple[int, int]:
+    """The tokens of sentence ``s`` inside the character range ``q``."""
+    lo, hi = len(s), 0
+    for k in range(len(s)):
+        if s.starts[k] >= q[0] and s.ends[k] <= q[1]:
+            lo = min(lo, k)
+            hi = k + 1
+    return (lo, hi) if lo < hi else (0, 0)
+
+
+def _modifier(s: Sent, ms: MentionList, m: Mention, ents: Mentions) -> bool:
+    """A faction before a role word and a name: "Labour leader Keir Starmer"."""
+    e = ents.entities.get(m.entity)
+    if e is None or e.type != FACTION or m.last >= len(s) or s.lower[m.last] not in _ROLEISH:
+        return False
+    nxt = ms.after(m.last, 3)
+    return nxt is not None
+
+
+def _clause_target(
+    doc: Doc,
+    s: Sent,
+    ms: MentionList,
+    ents: Mentions,
+    lo: int,
+    hi: int,
+    claimant: str,
+    *,
+    tell: bool = False,
+) -> Mention | None:
+    """The most salient actor or faction in tokens ``[lo, hi)`` other than the claimant.
+
+    The subject of a reported clause or the object of its verb: the first
+    mention there, skipping the addressee of *told* (*told the BBC that*),
+    media after *on*/*with*/*to* before the clause proper, faction words that
+    only modify a person (*Labour leader Keir Starmer*), and pronouns that
+    refer to the claimant.
+    """
+    lower = s.lower
+    that = hi
+    for k in range(lo, hi):
+        if lower[k] == "that" or s.words[k] in _OPEN_Q or lower[k] == ":":
+            that = k
+            break
+    for k in range(lo, min(hi, lo + 12)):
+        w = lower[k]
+        if w in _SUBJ_PRONOUNS and (k == lo or lower[k - 1] in ("that", ",")):
+            ante = antecedent(doc, ents, s.index, k)
+            if ante is not None and ante.entity != claimant:
+                nearer = ms.after(lo, k - lo)
+                if nearer is None or nearer.first > k:
+                    return ante
+            break
+        if ms.covering(k) is not None:
+            break
+    for m in ms:
+        if m.first < lo or m.last > hi or m.entity == claimant:
+            continue
+        if m.first < that:
+            if tell and m.first - lo <= 3:
+                continue  # "told the BBC that": the addressee
+            p = m.first - 1
+            while p >= lo and lower[p] in ("the", "a", "an"):
+                p -= 1
+            if p >= lo and lower[p] in _MEDIUM_PREPS:
+                continue  # "in an interview with The Times", "on Sky News"
+        if _modifier(s, ms, m, ents):
+            continue
+        return m
+    return None
+
+
+def _fallback_target(
+    doc: Doc, s: Sent, ms: MentionList, ents: Mentions, claimant: str, cue: int
+) -> Mention | None:
+    """Whom a claim is about when its clause names nobody.
+
+    Another mention of the sentence (after the cue first), else the subject of
+    the previous sentence of the same paragraph.
+    """
+    best: Mention | None = None
+    for m in ms:
+        if m.entity == claimant or _modifier(s, ms, m, ents):
+            continue
+        if m.first >= cue:
+            return m
+        best = m
+    if best is not None:
+        return best
+    si = s.index
+    if si == 0 or "\n\n" in doc.text[doc.sents[si - 1].end : s.start]:
+        return None
+    prev = doc.sents[si - 1]
+    pms = ents.by_sent[si - 1]
+    for m in pms:
+        if m.entity != claimant and not _modifier(prev, pms, m, ents):
+            return m
+    return None
+
+
+def _evaluate(s: Sent, lo: int, hi: int, evaluative: Mapping[str, Stance]) -> Stance | None:
+    """For or against, by the evaluative words of tokens ``[lo, hi)`` (negation flips a word)."""
+    score = 0
+    lower = s.lower
+    for k in range(lo, hi):
+        st = evaluative.get(lower[k])
+        if st is None or st is Stance.NEUTRAL:
+            continue
+        v = 1 if st is Stance.SUPPORT else -1
+        for b in range(max(lo, k - 3), k):
+            if lower[b] in _NEG_BEFORE or (lower[b] == "longer" and b > 0 and lower[b - 1] == "no"):
+                v = -v
+                break
+        score += v
+    if score > 0:
+        return Stance.SUPPORT
+    if score < 0:
+        return Stance.OPPOSE
+    return None
+
+
+_FORM_STANCE: Final = {
+    ClaimForm.ENDORSEMENT: Stance.SUPPORT,
+    ClaimForm.CRITICISM: Stance.OPPOSE,
+    ClaimForm.ACCUSATION: Stance.OPPOSE,
+    ClaimForm.WARNING: Stance.OPPOSE,
+}
+
+
 def _quote_for(
     doc: Doc, s: Sent, cue_start: int, cue_end: int, inverted: bool
 ) -> tuple[int, int] | None:
@@ -423,7 +570,8 @@ def _sentence_claims(
     floor = 0
     last: Claim | None = None
     last_claimant: Mention | None = None
-    for i, j, sense in found:
+    for ci, (i, j, sense) in enumerate(found):
+        nxt = found[ci + 1][0] if ci + 1 < len(found) else n
         cue_start, cue_end = s.starts[i], s.ends[j - 1]
         if sense.form is ClaimForm.STATEMENT and any(
             lower[x] in cues.event_nouns for x in range(j, min(n, j + 3))
@@ -531,6 +679,22 @@ def _sentence_claims(
             content = _demand_content(s, ms, ents, j)
             if content is not None and content.entity != claimant.entity:
                 target, stance = content, Stance.OPPOSE
+        if sense is _ACCORDING:
+            lo = claimant.last if i <= 1 else 0
+            region = (lo, _clause_end(s, lo, nxt if i <= 1 else i))
+        elif inverted and (q := _quote_for(doc, s, cue_start, cue_end, True)) is not None:
+            region = _token_range(s, q)
+        else:
+            region = (j, _clause_end(s, j, nxt))
+        if target is None and not sense.action:
+            # the subject or object of the reported clause: "said Y should resign"
+            target = _clause_target(
+                doc, s, ms, ents, *region, claimant.entity, tell=sense.lemma in _TELL
+            ) or _fallback_target(doc, s, ms, ents, claimant.entity, i)
+        if target is not None and stance is None:
+            stance = _evaluate(s, *region, cues.evaluative) or _FORM_STANCE.get(
+                sense.form, Stance.OPPOSE
+            )
         neg = _negation(s, claimant.last if claimant.last <= i else 0, a)
         if neg == "refuse":
             stance = _FLIP.get(stance, stance) if stance is not None else None

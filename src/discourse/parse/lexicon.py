@@ -35,6 +35,9 @@ The file format (every key optional)::
     bloc_words: {Establishment: bloc}
     not_names: [Brexit]
     first_names: [Saskia]
+    evaluative:        # words that make a reported clause for or against its subject
+      oppose: [betray, unfit]
+      support: [deserve, loyal]
 
 Example:
     >>> lex = Lexicon.default()
@@ -235,6 +238,9 @@ class Lexicon:
         org_heads: Capitalized last words that make a name an organization,
             with the faction kind (``"Party"``: party), or ``null`` for a
             non-faction organization or institution (``"Council"``).
+        evaluative: Lower-case words (every inflection) that make a reported
+            clause for (``support``) or against (``oppose``) its subject:
+            *resign*, *betrayed*, *unfit*; *deserves*, *loyal*.
     """
 
     actors: tuple[KnownActor, ...] = ()
@@ -250,6 +256,7 @@ class Lexicon:
     titles: frozenset[str] = attrs.field(factory=frozenset, converter=_fs)
     name_particles: frozenset[str] = attrs.field(factory=frozenset, converter=_fs)
     org_heads: Mapping[str, FactionKind | None] = attrs.field(factory=dict)
+    evaluative: Mapping[str, Stance] = attrs.field(factory=dict)
 
     # -- construction ------------------------------------------------------------------
 
@@ -311,7 +318,7 @@ class Lexicon:
         known = {
             "format", "actors", "factions", "reporting_verbs", "actions", "event_triggers",
             "role_nouns", "faction_heads", "bloc_words", "not_names", "first_names", "titles",
-            "name_particles", "org_heads", "note", "licence", "license", "source",
+            "name_particles", "org_heads", "evaluative", "note", "licence", "license", "source",
         }  # fmt: skip
         for key in data:
             if key not in known:
@@ -345,6 +352,15 @@ class Lexicon:
             org_heads[k] = (
                 None if v is None else _enum_value(FactionKind, v, f"org_heads[{k!r}]", errors)
             )
+        evaluative: dict[str, Stance] = {}
+        for k, v in _map(data, "evaluative", errors).items():
+            st = _enum_value(Stance, k, f"evaluative[{k!r}]", errors)
+            if not isinstance(v, list) or not all(isinstance(w, str) for w in v):
+                errors.append(f"evaluative[{k!r}]: expected a list of words")
+            elif st is not None:
+                for w in v:
+                    for form in inflections(w.casefold()):
+                        evaluative[form] = st
         if errors:
             raise FormatError(
                 f"{len(errors)} problem{'s' if len(errors) != 1 else ''} in lexicon: {errors[0]}"
@@ -366,6 +382,7 @@ class Lexicon:
             titles=_strs(data, "titles", errors),
             name_particles=_strs(data, "name_particles", errors),
             org_heads=org_heads,
+            evaluative=evaluative,
         )
 
     def merge(self, other: Lexicon) -> Lexicon:
@@ -384,6 +401,7 @@ class Lexicon:
             titles=self.titles | other.titles,
             name_particles=self.name_particles | other.name_particles,
             org_heads={**self.org_heads, **other.org_heads},
+            evaluative={**self.evaluative, **other.evaluative},
         )
 
     # -- look-ups ----------------------------------------------------------------------
