@@ -158,7 +158,7 @@ def loads(text: str | bytes, *, path: str | None = None) -> Corpus:
         raise FormatError(f"invalid YAML: {e}", path=path) from None
     except RecursionError:
         raise FormatError("YAML nested too deeply", path=path) from None
-    except ValueError as e:  # PyYAML's scanner: "\U7fffffff" escapes past the last code point
+    except (ValueError, OverflowError) as e:  # PyYAML's scanner: "\U7fffffff", "\Uffffffff"
         mark = loader.get_mark()
         raise FormatError(
             f"line {mark.line + 1}: invalid YAML: {e}", path=path, line=mark.line + 1
