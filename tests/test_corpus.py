@@ -351,3 +351,12 @@ def test_date_range_queries_agree_with_a_scan(
     assert corpus.claims(until=hi) == [
         c for c in all_claims if c.date is not None and c.date.last <= hi.last
     ]
+
+
+def test_failed_extend_leaves_indices_consistent() -> None:
+    """Claims added before a DuplicateIdError are both stored and queryable."""
+    c = dc.Corpus([dc.Actor(id="a", name="A")])
+    with pytest.raises(dc.DuplicateIdError):
+        c.extend([dc.Claim(id="c1", claimant="a"), dc.Actor(id="c1", name="Clash")])
+    assert "c1" in c
+    assert [x.id for x in c.claims(claimant="a")] == ["c1"]
