@@ -5,7 +5,7 @@ an indexed :class:`Corpus` with queries; lossless JSON/JSONL serialization and
 readers/writers for the formats the field uses; and a parser from English
 political text to records with character-offset evidence.
 
-Example:
+Examples:
     >>> import discourse as dc
     >>> corbyn = dc.Actor(id="jeremy-corbyn", name="Jeremy Corbyn", aliases=("Corbyn",))
     >>> corpus = dc.Corpus([corbyn])

@@ -784,7 +784,7 @@ def decode_json(text: str | bytes, *, path: str | None = None) -> Any:
 def dumps(corpus: Corpus, *, indent: bool = False) -> str:
     """The corpus as a JSON document string (see :func:`unstructure_corpus`).
 
-    Example:
+    Examples:
         >>> import discourse as dc
         >>> dc.dumps(dc.Corpus([dc.Actor(id="a", name="Ann")]))
         '{"format":"discourse","version":1,"actors":[{"id":"a","name":"Ann"}]}'
@@ -810,7 +810,7 @@ def loads(text: str | bytes) -> Corpus:
 def json_schema() -> dict[str, Any]:
     """A JSON Schema (draft 2020-12) of the document format.
 
-    Example:
+    Examples:
         >>> import discourse as dc
         >>> dc.json_schema()["properties"]["version"]
         {'const': 1}

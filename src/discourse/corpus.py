@@ -51,7 +51,7 @@ def normalize_name(name: str) -> str:
     This is the matching rule of the gold format (``../shared/corpus/README.md``)
     and of :meth:`Corpus.find`.
 
-    Example:
+    Examples:
         >>> normalize_name("  The Labour  Party’s ")
         'labour party'
     """
@@ -80,7 +80,7 @@ class Corpus:
     References are not checked on :meth:`add` (records may arrive in any
     order); :meth:`validate` reports every dangling reference at once.
 
-    Example:
+    Examples:
         >>> import discourse as dc
         >>> corpus = dc.Corpus([dc.Actor(id="a", name="Ann Smith")])
         >>> corpus.find("ann smith").id
@@ -397,7 +397,7 @@ class Corpus:
         Raises:
             AmbiguousNameError: Several records match; use :meth:`find_all`.
 
-        Example:
+        Examples:
             >>> import discourse as dc
             >>> c = dc.Corpus([dc.Actor(id="jc", name="Jeremy Corbyn", aliases=("Corbyn",))])
             >>> c.find("Corbyn’s").name
@@ -495,7 +495,7 @@ class Corpus:
         ``since``/``until`` keep claims whose date falls entirely within the
         range (undated claims are left out when either is given).
 
-        Example:
+        Examples:
             >>> corpus.claims(target="jeremy-corbyn", stance="oppose")  # doctest: +SKIP
             [Claim(id='c1', ...)]
         """

@@ -34,7 +34,7 @@ counts once as correct and once as spurious. A claimant that is an
 own author and matches the gold claimant ``"<author>"``; such an actor is not
 scored as an entity.
 
-Example:
+Examples:
     >>> import discourse as dc
     >>> from discourse.evaluate import agreement
     >>> a = dc.Corpus([dc.Actor(id="jc", name="Jeremy Corbyn", aliases=("Corbyn",))])
@@ -280,7 +280,7 @@ class Gold:
     def resolve(self, name: str) -> GoldEntity | None:
         """The actor or faction that ``name`` names (by name or alias), or ``None``.
 
-        Example:
+        Examples:
             >>> g = parse_gold({"format": "discourse-gold/1", "document": "t.txt",
             ...     "actors": [{"name": "Jeremy Corbyn", "kind": "person", "aliases": ["Corbyn"]}]},
             ...     text="Corbyn spoke.")
@@ -765,7 +765,7 @@ def load_gold(path: StrPath, *, text: str | None = None) -> Gold:
             gold document (all problems are listed in ``errors``), or the text
             file is missing.
 
-    Example:
+    Examples:
         >>> gold = load_gold("../shared/corpus/labour-2017-unite.gold.json")  # doctest: +SKIP
         >>> gold.claims[0].cue  # doctest: +SKIP
         'has warned'
@@ -884,7 +884,7 @@ def _fmt(x: float | None) -> str:
 class Scores:
     """How a coding scores against a gold coding of one document (or a sum of several).
 
-    Example:
+    Examples:
         >>> s = Scores(claims=Tally(predicted=3, correct=2, gold=2, found=2))
         >>> round(s.claims.precision, 3), s.claims.recall
         (0.667, 1.0)
@@ -955,7 +955,7 @@ class Scores:
     def format(self, *, notes: bool = False) -> str:
         """A readable table of the figures (and, with ``notes=True``, every miss).
 
-        Example:
+        Examples:
             >>> print(Scores(events=Tally(predicted=2, correct=1, gold=1, found=1)).format())
             ... # doctest: +NORMALIZE_WHITESPACE
             category  predicted correct gold found precision recall    f1
@@ -1402,7 +1402,7 @@ def evaluate(
         FormatError: The gold file is not valid.
         TypeError: Both ``predicted`` and ``parser`` were given.
 
-    Example:
+    Examples:
         >>> gold = parse_gold({"format": "discourse-gold/1", "document": "t.txt",
         ...     "actors": [{"name": "Ed Miliband", "kind": "person"}]},
         ...     text="Ed Miliband resigned.")

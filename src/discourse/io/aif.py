@@ -95,7 +95,7 @@ def to_aif(corpus: Corpus) -> dict[str, Any]:
 
     Does not warn; :func:`write` warns about what AIF cannot carry.
 
-    Example:
+    Examples:
         >>> import discourse as dc
         >>> from discourse.io.aif import to_aif
         >>> doc = to_aif(dc.Corpus([dc.Actor(id="len", name="Len McCluskey"),

@@ -21,7 +21,7 @@ Cells: an empty cell is "no value" (``None``, or an empty list). A text that
 is itself empty, or that starts with a backslash, is written with one extra
 leading backslash (``\``), so ``None`` and ``""`` stay apart.
 
-Example:
+Examples:
     >>> import discourse as dc
     >>> from discourse.io.csv import dump_tables, load_tables
     >>> corpus = dc.Corpus([dc.Actor(id="jc", name="Jeremy Corbyn")])

@@ -9,7 +9,7 @@ pandas is an optional dependency: ``pip install 'discourse-model[frames]'``.
 polars is used only when asked for (``library="polars"``) and must be
 installed separately.
 
-Example:
+Examples:
     >>> import discourse as dc
     >>> from discourse.io.frames import to_frame
     >>> corpus = dc.Corpus([dc.Actor(id="jc", name="Jeremy Corbyn"),

@@ -171,7 +171,7 @@ def to_graph(corpus: Corpus) -> nx.MultiDiGraph:
     A reference to an id that is not in the corpus becomes an edge to a node
     without attributes.
 
-    Example:
+    Examples:
         >>> import discourse as dc
         >>> from discourse.io.graphml import to_graph
         >>> g = to_graph(dc.Corpus([dc.Actor(id="a", name="Ann"),

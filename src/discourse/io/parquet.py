@@ -12,7 +12,7 @@ are JSON text (their values are free-form). Dates are ISO partial-date strings
 
 Needs pyarrow: ``pip install 'discourse-model[parquet]'``.
 
-Example:
+Examples:
     >>> import duckdb  # doctest: +SKIP
     >>> duckdb.sql("select claimant, count(*) from 'corpus.parquet' "
     ...            "where record_type = 'claim' group by 1")  # doctest: +SKIP

@@ -210,7 +210,7 @@ def to_records(corpus: Corpus) -> list[dict[str, Any]]:
 
     Does not warn; :func:`write` warns about what the records cannot carry.
 
-    Example:
+    Examples:
         >>> import discourse as dc
         >>> from discourse.io.plover import to_records
         >>> c = dc.Corpus([dc.Faction(id="lab", name="Labour", kind="party"),

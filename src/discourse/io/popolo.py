@@ -165,7 +165,7 @@ def to_popolo(corpus: Corpus) -> dict[str, Any]:
 
     Does not warn; :func:`write` warns about what the document cannot carry.
 
-    Example:
+    Examples:
         >>> import discourse as dc
         >>> from discourse.io.popolo import to_popolo
         >>> to_popolo(dc.Corpus([dc.Faction(id="momentum", name="Momentum", parent="labour")]))

@@ -31,7 +31,7 @@ class PartialDate:
     Ordering sorts by the first day, coarser dates first on ties, so
     ``2017 < 2017-01 < 2017-01-01 < 2017-01-02``.
 
-    Example:
+    Examples:
         >>> d = PartialDate.parse("2017-03")
         >>> d.precision, str(d), d.first, d.last
         ('month', '2017-03', datetime.date(2017, 3, 1), datetime.date(2017, 3, 31))

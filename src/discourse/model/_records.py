@@ -305,7 +305,7 @@ class Participant:
 class Actor:
     """An individual political actor: a person or a single organization.
 
-    Example:
+    Examples:
         >>> Actor(id="jeremy-corbyn", name="Jeremy Corbyn", aliases=("Corbyn",)).kind
         <ActorKind.PERSON: 'person'>
 
@@ -348,7 +348,7 @@ class Actor:
 class Faction:
     """A collective political actor: a party, a wing, a tendency, a union...
 
-    Example:
+    Examples:
         >>> Faction(id="blairites", name="Blairites", kind="wing", parent="labour").parent
         'labour'
 
@@ -448,7 +448,7 @@ class Claim:
     A claim has a claimant (who), a form (how), and, when it is for or against
     someone, a target and a stance toward that target.
 
-    Example:
+    Examples:
         >>> c = Claim(id="c1", claimant="owen-jones", form="demand",
         ...           target="jeremy-corbyn", stance="oppose")
         >>> c.stance

@@ -10,7 +10,7 @@ The pipeline runs in visible stages, each a module that can be used alone:
 The subpackage is itself callable, so ``discourse.parse(text)`` works whether
 ``discourse.parse`` names this subpackage or the :func:`parse` function.
 
-Example:
+Examples:
     >>> from discourse.parse import parse
     >>> corpus = parse("Owen Jones has called on Corbyn to stand down.", source="s")
     >>> [(c.claimant, c.form.value, c.target) for c in corpus.claims()]

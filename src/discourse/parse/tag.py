@@ -25,7 +25,7 @@ dictionary updates; integer sums are exact, so the best tag is NLTK's, ties
 included. Weights that are not whole numbers are scored feature by feature, in
 NLTK's order.
 
-Example:
+Examples:
     >>> from discourse.parse.tag import tag
     >>> tag(["Corbyn", "said", "no", "."])
     [('Corbyn', 'NNP'), ('said', 'VBD'), ('no', 'UH'), ('.', '.')]

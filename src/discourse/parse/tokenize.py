@@ -24,7 +24,7 @@ pieces cut at whitespace (or, failing that, at a fixed width), so neither an
 unpunctuated 100,000-character "sentence" nor a megabyte without a space can
 trigger super-linear behaviour.
 
-Example:
+Examples:
     >>> from discourse.parse.tokenize import sentences
     >>> [s.text for s in sentences("Mr. Corbyn spoke. Unite voted.")]
     ['Mr. Corbyn spoke.', 'Unite voted.']
@@ -432,7 +432,7 @@ def sentences(text: str) -> list[Sentence]:
     Raises:
         ParseError: ``text`` is not a string.
 
-    Example:
+    Examples:
         >>> s = sentences("Unite backed McCluskey.")[0]
         >>> [(t.text, t.start, t.end) for t in s.tokens]
         [('Unite', 0, 5), ('backed', 6, 12), ('McCluskey', 13, 22), ('.', 22, 23)]
