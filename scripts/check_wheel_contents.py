@@ -1,6 +1,6 @@
 """Check a built wheel: typed, ships the parser's data, carries no tests or benchmarks.
 
-    python scripts/check_wheel_contents.py dist/discourse_model-*.whl
+Usage: python scripts/check_wheel_contents.py dist/discourse_model-*.whl
 """
 
 from __future__ import annotations

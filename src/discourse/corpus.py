@@ -569,7 +569,11 @@ class Corpus:
         else:  # a year-precision date keys as (year, 0, 0) and starts on 1 January
             low = (lo.year, 0, 0) if (lo.month, lo.day) == (1, 1) else (lo.year, lo.month, 0)
             i = bisect_left(dated, low, key=lambda t: t[0])
-        j = len(dated) if hi is None else bisect_right(dated, (hi.year, hi.month, 99), key=lambda t: t[0])
+        j = (
+            len(dated)
+            if hi is None
+            else bisect_right(dated, (hi.year, hi.month, 99), key=lambda t: t[0])
+        )
         # claims() promises insertion order; the slice is in date order.
         return [r for _, _, r in sorted(dated[i:j], key=lambda t: t[1]) if type(r) is Claim]
 
