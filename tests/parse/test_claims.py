@@ -312,3 +312,38 @@ def test_clause_without_names_takes_the_previous_sentence_subject():
     assert [(c.claimant, c.target, c.stance) for c in cs] == [
         ("harriet-colby", "daniel-okafor", Stance.OPPOSE)
     ]
+
+
+def test_object_pronoun_is_the_latest_other_person():
+    """'urged colleagues to replace her' targets the woman named before, not the claimant."""
+    cs = claims("Marta Lindqvist faces a revolt. Oskar Brandt urged colleagues to replace her.")
+    assert [(c.claimant, c.target, c.stance) for c in cs] == [
+        ("oskar-brandt", "marta-lindqvist", Stance.OPPOSE)
+    ]
+
+
+def test_claim_without_a_named_target_continues_the_previous_target():
+    """A follow-up statement naming nobody is about the previous claim's target."""
+    cs = claims(
+        "Oskar Brandt said Marta Lindqvist had failed the party. "
+        "Peter Holm, the party treasurer, added that the situation was a disaster."
+    )
+    assert [c.target for c in cs] == ["marta-lindqvist", "marta-lindqvist"]
+
+
+def test_group_noun_can_be_claimant_and_target():
+    """'The rebels accused the hardliners of ...' is a claim between two groups."""
+    (c,) = claims("The rebels accused the hardliners of wrecking the party.")
+    assert (c.claimant, c.target, c.stance) == ("rebels", "hardliners", Stance.OPPOSE)
+
+
+def test_party_spokesman_speaks_for_the_party():
+    """'A Liberal Democrats spokesman attacked X' is a claim by the party."""
+    (c,) = claims("A Liberal Democrats spokesman attacked Kemi Badenoch.")
+    assert (c.claimant, c.target) == ("liberal-democrats", "kemi-badenoch")
+
+
+def test_while_clause_is_not_part_of_the_reported_clause():
+    """', while Y warned ...' does not give the first claim its target."""
+    cs = claims("Ann Kerr said Bill Tate had done well, while Joe Lund warned of a split.")
+    assert cs[0].target == "bill-tate"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from discourse import ClaimForm, EventKind, FactionKind, FormatError, Stance
+from discourse import ActorKind, ClaimForm, EventKind, FactionKind, FormatError, Stance
 from discourse.parse.lexicon import Lexicon, inflections
 
 
@@ -20,8 +20,10 @@ def test_default_lexicon_loads_reporting_verbs_with_form_and_stance():
 
 
 def test_default_lexicon_has_no_individual_people():
-    """The generic lexicon lists parties and unions, but no persons."""
-    assert Lexicon.default().actors == ()
+    """The generic lexicon lists parties, unions and offices, but no persons."""
+    actors = Lexicon.default().actors
+    assert actors
+    assert all(a.kind is ActorKind.ORGANIZATION for a in actors)
 
 
 def test_default_lexicon_maps_event_triggers_to_event_kinds():

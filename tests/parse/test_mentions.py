@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from discourse import FactionKind
+from discourse import ActorKind, FactionKind
 from discourse.parse.document import prepare
 from discourse.parse.lexicon import Lexicon
-from discourse.parse.mentions import PERSON, Mentions, find_mentions, slug
+from discourse.parse.mentions import FACTION, PERSON, Mentions, find_mentions, slug
 
 
 def mentions(text: str, lexicon: Lexicon | None = None) -> Mentions:
@@ -261,3 +261,47 @@ def test_acronym_of_a_named_group_is_that_group():
     erg = next(e for e in m.entities.values() if e.name == "European Research Group")
     assert "ERG" in erg.aliases
     assert not any(e.name == "ERG" for e in m.entities.values())
+
+
+def test_liberal_democrat_modifier_is_not_two_foreign_parties():
+    """'the Liberal Democrat MP' names the Liberal Democrats, not Australian Liberals or US Democrats."""
+    m = mentions("The Liberal Democrat MP Ruth Ambler said the vote was a shambles.")
+    assert names(m, FACTION) == {"Liberal Democrats"}
+
+
+def test_title_before_a_month_surname_is_a_person():
+    """'Mrs May' after 'Theresa May' is the same person, not a month."""
+    m = mentions("Theresa May arrived late. Critics said Mrs May had lost control.")
+    (e,) = [e for e in m.entities.values() if e.type == PERSON]
+    assert len(e.spans) == 2
+
+
+def test_confidence_in_a_name_is_a_person_not_a_place():
+    """'a vote of no confidence in Theresa May' names a person after 'in'."""
+    m = mentions("Tory MPs forced a vote of no confidence in Theresa May on Wednesday.")
+    assert "Theresa May" in names(m, PERSON)
+
+
+def test_plural_group_noun_is_a_weak_group_with_its_party():
+    """'Tory rebels' is a group inside the Conservative Party, kept only if it is referred to."""
+    m = mentions("Tory rebels met on Tuesday night.")
+    (g,) = [e for e in m.entities.values() if e.type == FACTION and e.weak]
+    assert (g.name, g.faction_kind, g.parent) == (
+        "Tory rebels",
+        FactionKind.GROUP,
+        "conservative-party",
+    )
+
+
+def test_mps_loyal_to_a_person_are_a_tendency():
+    """'MPs loyal to X' is a tendency anchored on X."""
+    m = mentions("MPs loyal to Gordon Pell walked out of the meeting.")
+    (t,) = [e for e in m.entities.values() if e.faction_kind is FactionKind.TENDENCY]
+    assert t.anchor == "gordon-pell"
+
+
+def test_downing_street_is_an_organization():
+    """'Downing Street' is an office (organization), not a person."""
+    m = mentions("Downing Street said the Prime Minister was relaxed.")
+    (e,) = [e for e in m.entities.values() if e.name == "Downing Street"]
+    assert e.actor_kind is ActorKind.ORGANIZATION

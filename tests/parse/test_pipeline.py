@@ -184,3 +184,15 @@ def test_subpackage_is_callable_as_parse():
     assert dp("Jane Roe criticised John Doe.", source="s") == parse(
         "Jane Roe criticised John Doe.", source="s"
     )
+
+
+def test_group_noun_nobody_refers_to_is_not_kept():
+    """'rebels' who neither claim nor are targeted do not become a faction record."""
+    c = parse("Tory rebels met on Tuesday night in a committee room.", source="g1")
+    assert [f.id for f in c.factions] == ["conservative-party"]
+
+
+def test_group_noun_that_claims_is_kept():
+    """'The rebels accused X' keeps the rebels as a group faction."""
+    c = parse("The rebels accused Downing Street of bullying backbenchers.", source="g2")
+    assert {f.id for f in c.factions} == {"rebels"}

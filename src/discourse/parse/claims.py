@@ -138,9 +138,10 @@ def find_claims(
     cues = _cues(lexicon)
     out: list[Claim] = []
     seen: set[int] = set()
+    recent: list[tuple[int, Mention]] = []
     for s in doc.sents:
         ms = mentions.by_sent[s.index]
-        found = _sentence_claims(doc, s, ms, mentions, cues, date, seen)
+        found = _sentence_claims(doc, s, ms, mentions, cues, date, seen, recent)
         if not found:
             found = _author_claims(doc, s, ms, mentions, date)
         out.extend(found)
@@ -194,7 +195,11 @@ def _past_form_mistagged(s: Sent, i: int) -> bool:
     if not (w.endswith("ed") or w in _IRREGULAR_PAST) or i == 0:
         return False
     before = s.tags[i - 1]
-    return before in (",", "NNP", "NNPS", "''", "RB") and s.lower[i - 1] not in ("the", "a", "an")
+    return before in (",", "NNP", "NNPS", "''", "RB", "CC") and s.lower[i - 1] not in (
+        "the",
+        "a",
+        "an",
+    )
 
 
 _VERB_TAGS: Final = frozenset({"VB", "VBD", "VBZ", "VBP", "VBG", "VBN"})
@@ -269,8 +274,16 @@ def _eligible(s: Sent, m: Mention, ents: Mentions) -> bool:
     e = ents.entities.get(m.entity)
     if e is None:
         return False
-    # "the Labour MP", "Labour leader": a modifier, not the subject
-    return not (m.last < len(s) and s.lower[m.last] in _ROLEISH and e.type == FACTION)
+    # "the Labour MP", "Labour leader": a modifier, not the subject; but "a Labour spokesman"
+    # speaks for the party when no name follows
+    if m.last < len(s) and s.lower[m.last] in _ROLEISH and e.type == FACTION:
+        nxt = m.last + 1
+        return (
+            s.lower[m.last] in _SPOKESPEOPLE
+            and nxt < len(s)
+            and not (s.words[nxt][:1].isupper() and s.tags[nxt].startswith("NNP"))
+        )
+    return True
 
 
 _ROLEISH: Final = frozenset(
@@ -352,7 +365,7 @@ def _after(s: Sent, ms: MentionList, start: int, window: int = _OBJECT_WINDOW) -
             if (
                 s.lower[k] in _CLAUSE_END
                 or s.words[k] in _OPEN_Q
-                or s.lower[k] in ("that", "who", "which")
+                or s.lower[k] in ("that", "who", "which", "while", "whereas")
             ):
                 return None
         return m
@@ -390,9 +403,11 @@ def _demand_stance(s: Sent, after: int) -> Stance | None:
     return None
 
 
+_LOOKBACK: Final = 3
 _TELL: Final = frozenset({"tell", "brief", "assure", "inform", "remind", "write to"})
 _MEDIUM_PREPS: Final = frozenset({"to", "told", "on", "with", "in", "via"})
-_SUBJ_PRONOUNS: Final = frozenset({"he", "she", "him", "her"})
+_SUBJ_PRONOUNS: Final = frozenset({"he", "she"})
+_OBJ_PRONOUNS: Final = frozenset({"him", "her"})
 _NEG_BEFORE: Final = frozenset({"not", "n't", "never", "no", "nobody", "neither", "nor", "without"})
 _CLAUSE_STOP: Final = frozenset({";"})
 
@@ -401,7 +416,8 @@ def _clause_end(s: Sent, j: int, nxt: int) -> int:
     """Where the clause after token ``j`` ends: the next cue, a semicolon, or the sentence end."""
     hi = min(nxt, len(s))
     for k in range(j, hi):
-        if s.lower[k] in _CLAUSE_STOP:
+        w = s.lower[k]
+        if w in _CLAUSE_STOP or (w in ("while", "whereas") and k > j and s.lower[k - 1] == ","):
             return k
     return hi
 
@@ -419,10 +435,12 @@ def _token_range(s: Sent, q: tuple[int, int]) -> tuple[int, int]:
 def _modifier(s: Sent, ms: MentionList, m: Mention, ents: Mentions) -> bool:
     """A faction before a role word and a name: "Labour leader Keir Starmer"."""
     e = ents.entities.get(m.entity)
-    if e is None or e.type != FACTION or m.last >= len(s) or s.lower[m.last] not in _ROLEISH:
+    if e is None or e.type != FACTION or m.last >= len(s):
         return False
     nxt = ms.after(m.last, 3)
-    return nxt is not None
+    if nxt is None:
+        return False
+    return nxt.first == m.last or s.lower[m.last] in _ROLEISH
 
 
 def _clause_target(
@@ -442,7 +460,7 @@ def _clause_target(
     mention there, skipping the addressee of *told* (*told the BBC that*),
     media after *on*/*with*/*to* before the clause proper, faction words that
     only modify a person (*Labour leader Keir Starmer*), and pronouns that
-    refer to the claimant.
+    refer to the claimant; *him*/*her* is the latest other person named.
     """
     lower = s.lower
     that = hi
@@ -450,19 +468,27 @@ def _clause_target(
         if lower[k] == "that" or s.words[k] in _OPEN_Q or lower[k] == ":":
             that = k
             break
-    for k in range(lo, min(hi, lo + 12)):
-        w = lower[k]
-        if w in _SUBJ_PRONOUNS and (k == lo or lower[k - 1] in ("that", ",")):
-            ante = antecedent(doc, ents, s.index, k)
-            if ante is not None and ante.entity != claimant:
-                nearer = ms.after(lo, k - lo)
-                if nearer is None or nearer.first > k:
+    starts: dict[int, Mention] = {}
+    for x in ms:
+        if x.first >= lo and x.last <= hi:
+            starts.setdefault(x.first, x)
+    k = lo
+    while k < hi:
+        m = starts.get(k)
+        if m is None:
+            w = lower[k]
+            if w in _OBJ_PRONOUNS and s.tags[k] == "PRP" and k > lo:
+                other = _other_person(doc, ents, s, k, claimant)
+                if other is not None:
+                    return other
+            elif w in _SUBJ_PRONOUNS and (k == lo or lower[k - 1] in ("that", ",")):
+                ante = antecedent(doc, ents, s.index, k)
+                if ante is not None and ante.entity != claimant:
                     return ante
-            break
-        if ms.covering(k) is not None:
-            break
-    for m in ms:
-        if m.first < lo or m.last > hi or m.entity == claimant:
+            k += 1
+            continue
+        k = m.last
+        if m.entity == claimant:
             continue
         if m.first < that:
             if tell and m.first - lo <= 3:
@@ -478,32 +504,59 @@ def _clause_target(
     return None
 
 
+def _other_person(doc: Doc, ents: Mentions, s: Sent, k: int, claimant: str) -> Mention | None:
+    """Whom "him" or "her" at token ``k`` refers to: the latest person named other than the claimant."""
+    for si in range(s.index, max(-1, s.index - 1 - _LOOKBACK), -1):
+        pms = ents.by_sent[si]
+        for m in reversed(pms):
+            if si == s.index and m.last > k:
+                continue
+            e = ents.entities.get(m.entity)
+            if e is not None and e.type == PERSON and m.entity != claimant:
+                return m
+    return None
+
+
 def _fallback_target(
-    doc: Doc, s: Sent, ms: MentionList, ents: Mentions, claimant: str, cue: int
+    doc: Doc,
+    s: Sent,
+    ms: MentionList,
+    ents: Mentions,
+    claimant: str,
+    cue: int,
+    recent: list[tuple[int, Mention]],
 ) -> Mention | None:
     """Whom a claim is about when its clause names nobody.
 
-    Another mention of the sentence (after the cue first), else the subject of
-    the previous sentence of the same paragraph.
+    A mention before the cue other than the claimant (*In a letter to May,
+    Brady said...*); else the target of the latest claim of the previous
+    ``_LOOKBACK`` sentences (the story's topic goes on); else the most
+    mentioned actor or faction named in those sentences.
     """
-    best: Mention | None = None
     for m in ms:
-        if m.entity == claimant or _modifier(s, ms, m, ents):
-            continue
-        if m.first >= cue:
+        if m.first >= cue or m.entity == claimant:
+            break
+        if not _modifier(s, ms, m, ents) and not _eligible(s, m, ents):
+            return m  # in a fronted phrase: "In a letter to May, ..."
+    floor = s.index - _LOOKBACK
+    for si, m in reversed(recent):
+        if si < floor:
+            break
+        if m.entity != claimant:
             return m
-        best = m
-    if best is not None:
-        return best
-    si = s.index
-    if si == 0 or "\n\n" in doc.text[doc.sents[si - 1].end : s.start]:
-        return None
-    prev = doc.sents[si - 1]
-    pms = ents.by_sent[si - 1]
-    for m in pms:
-        if m.entity != claimant and not _modifier(prev, pms, m, ents):
-            return m
-    return None
+    best: Mention | None = None
+    score = 0
+    for si in range(s.index - 1, max(-1, floor - 1), -1):
+        prev = doc.sents[si]
+        pms = ents.by_sent[si]
+        for m in pms:
+            if m.entity == claimant or _modifier(prev, pms, m, ents):
+                continue
+            e = ents.entities.get(m.entity)
+            n = len(e.spans) if e is not None else 0
+            if n > score:
+                best, score = m, n
+    return best
 
 
 def _evaluate(s: Sent, lo: int, hi: int, evaluative: Mapping[str, Stance]) -> Stance | None:
@@ -557,6 +610,7 @@ def _sentence_claims(
     cues: _Cues,
     date: PartialDate | None,
     seen: set[int],
+    recent: list[tuple[int, Mention]],
 ) -> list[Claim]:
     out: list[Claim] = []
     found = _match_cues(s, cues)
@@ -690,7 +744,7 @@ def _sentence_claims(
             # the subject or object of the reported clause: "said Y should resign"
             target = _clause_target(
                 doc, s, ms, ents, *region, claimant.entity, tell=sense.lemma in _TELL
-            ) or _fallback_target(doc, s, ms, ents, claimant.entity, i)
+            ) or _fallback_target(doc, s, ms, ents, claimant.entity, i, recent)
         if target is not None and stance is None:
             stance = _evaluate(s, *region, cues.evaluative) or _FORM_STANCE.get(
                 sense.form, Stance.OPPOSE
@@ -746,6 +800,8 @@ def _sentence_claims(
         )
         last = out[-1]
         last_claimant = claimant
+        if target is not None:
+            recent.append((s.index, target))
         floor = j
     return out
 

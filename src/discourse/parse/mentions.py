@@ -147,6 +147,8 @@ class Entity:
         roles: Role phrases as written.
         anchor: For tendencies named after a person, that person's id.
         known: Whether it came from the lexicon.
+        weak: A group named by a common noun (*the rebels*): kept only if a
+            claim or event refers to it.
     """
 
     id: str
@@ -161,6 +163,7 @@ class Entity:
     roles: list[str] = attrs.field(factory=list)
     anchor: str | None = None
     known: bool = False
+    weak: bool = False
 
 
 @attrs.frozen
@@ -825,7 +828,7 @@ class _Builder:
             return
         # a name never contains a not-name (places, months) or an org head
         for k in range(i, j):
-            if k > i and words[k] in _MONTH_NAMES:
+            if (k > i or title) and words[k] in _MONTH_NAMES:
                 continue  # "Theresa May", "Natalie April": a surname here, not a month
             if words[k] in t.not_names or words[k] in t.org_heads or lower[k] in t.roles:
                 j = k
@@ -853,6 +856,7 @@ class _Builder:
             i > 0
             and lower[i - 1] in _PLACE_PREPS
             and not (first_known or before or after)
+            and not (i > 1 and lower[i - 2] in _TRUST_NOUNS)  # "confidence in Theresa May"
             and not (j < n and lower[j] in _POSSESSIVE)
         ):
             return  # "in Los Angeles", "at Westminster Abbey"
@@ -894,6 +898,51 @@ class _Builder:
         if before:
             self._roles_before(s, i, e)
         self._appositive(s, j, e)
+
+    def group_nouns(self, s: Sent) -> None:
+        """``the rebels``, ``Tory moderates``, ``hardline Brexiteers``: a group in the conflict.
+
+        One entity per noun in a text (*Tory rebels* ... *the rebels*), with the
+        party before it as parent; weak, so kept only when it claims or is
+        targeted.
+        """
+        lower = s.lower
+        used = self.used[s.index]
+        for i, w in enumerate(lower):
+            if used[i] or w not in _GROUP_NOUNS or not s.tags[i].startswith("NN"):
+                continue
+            party: Entity | None = None
+            first = i
+            if i > 0 and used[i - 1]:
+                m = next((x for x in self.near(s.index, i - 4, i) if x.last == i), None)
+                if m is None:
+                    continue
+                pe = self.entities[m.entity]
+                if pe.type != FACTION or pe.faction_kind is not FactionKind.PARTY:
+                    continue
+                party = pe
+                first = m.first
+            elif i > 0 and lower[i - 1] in _GROUP_ADJ:
+                first = i - 1
+            e = self.entity(
+                s.words[i],
+                FACTION,
+                faction_kind=FactionKind.GROUP,
+                confidence=0.6,
+                key="groupnoun:" + w,
+            )
+            e.weak = e.weak or not e.spans
+            if party is not None:
+                e.aliases.setdefault(self.doc.text[s.starts[first] : s.ends[i]], None)
+                if e.parent is None:
+                    e.parent = party.id
+                    if len(e.spans) == 0:
+                        e.name = self.doc.text[s.starts[first] : s.ends[i]]
+                first = i
+            elif first < i:
+                e.aliases.setdefault(self.doc.text[s.starts[first] : s.ends[i]], None)
+            start = first - 1 if first > 0 and lower[first - 1] == "the" else first
+            self.mention(s, e, start, i + 1)
 
     def _group_word(self, s: Sent, i: int) -> bool:
         """``Momentum's democratic structures``: a capitalized word owning an organization's parts."""
@@ -1096,6 +1145,7 @@ class _Builder:
                 and words[i - 1][0].isupper()
                 and not used[i - 1]
                 and i - 1 != 0
+                and words[i - 1].rstrip(".") not in self.t.titles  # "Mrs May", "Mr Rees-Mogg"
             ):
                 continue
             self.mention(s, self.entities[eid], i, i + 1)
@@ -1160,6 +1210,16 @@ class _Builder:
             if person is None:
                 continue
             self._tendency(s, person, first, last)
+        # "MPs loyal to X", "senators close to X"
+        for i in range(n - 3):
+            if (
+                lower[i] in _LOYAL_HEADS
+                and lower[i + 1] in ("loyal", "close")
+                and lower[i + 2] == "to"
+            ):
+                m = ms.get(i + 3)
+                if m is not None and self.entities[m.entity].type == PERSON:
+                    self._tendency(s, m, i, m.last)
 
     def _tendency(self, s: Sent, person: Mention, first: int, last: int) -> None:
         p = self.entities[person.entity]
@@ -1297,6 +1357,22 @@ _GROUP_MODS: Final = frozenset(
         "rebel",
     }
 )
+_GROUP_NOUNS: Final = frozenset(
+    {"rebels", "moderates", "hardliners", "centrists", "mutineers", "plotters", "dissidents",
+     "dissenters", "insurgents", "holdouts", "refuseniks", "brexiteers", "brexiters", "remainers",
+     "eurosceptics", "euroskeptics", "modernisers", "modernizers", "traditionalists",
+     "progressives", "conspirators", "malcontents", "waverers", "loyalists"}
+)  # fmt: skip
+_GROUP_ADJ: Final = frozenset(
+    {"hardline", "moderate", "centrist", "leftist", "rightwing", "right-wing", "left-wing",
+     "pro-european", "pro-brexit", "conservative", "progressive", "backbench", "senior",
+     "disaffected", "disgruntled", "leading", "prominent", "remaining"}
+)  # fmt: skip
+_LOYAL_HEADS: Final = frozenset(
+    {"mps", "senators", "members", "lawmakers", "ministers", "backbenchers", "deputies",
+     "legislators", "colleagues", "figures", "those", "politicians", "councillors"}
+)  # fmt: skip
+_TRUST_NOUNS: Final = frozenset({"confidence", "faith", "trust", "belief"})
 _MONTH_NAMES: Final = frozenset({"May", "June", "April", "August"})
 _ORG_PARTS: Final = frozenset(
     {"structures", "structure", "members", "membership", "leadership", "executive", "committee", "founder",
@@ -1396,6 +1472,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> Mentions:
         b.org_names(s)
         b.group_phrases(s)
         b.persons(s)
+        b.group_nouns(s)
         b.faction_appositives(s)
     for s in sents:
         b.resolve_surnames(s)

@@ -148,6 +148,8 @@ def assemble(
         )
         if not spans and e.id not in wanted and not any(x.parent == e.id for x in ents.values()):
             continue  # known only as a parent, never mentioned
+        if e.weak and e.id not in wanted:
+            continue  # "the rebels" who neither claim nor are targeted
         aliases = tuple(a for a in e.aliases if a != e.name)
         if e.type == FACTION:
             parent = e.parent
