@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -101,6 +102,9 @@ class Corpus:
         "_children",
         "_dated",
         "_dated_dirty",
+        "_dated_first",
+        "_dated_last",
+        "_dated_order",
         "_event_refs",
         "_memberships",
         "_typed",
@@ -127,7 +131,13 @@ class Corpus:
         self._children: defaultdict[str, list[str]] = defaultdict(list)
         self._by_name: defaultdict[str, list[str]] = defaultdict(list)
         self._event_refs: defaultdict[str, list[Event]] = defaultdict(list)
-        self._dated: list[tuple[tuple[int, int, int], int, Claim | Event]] = []
+        # Dated claims and events sorted by date (coarser first, then insertion order),
+        # with each one's first and last day (as ordinals) and insertion number alongside
+        # in arrays: 20 bytes a dated record.
+        self._dated: list[Claim | Event] = []
+        self._dated_first: array[int] = array("i")
+        self._dated_last: array[int] = array("i")
+        self._dated_order: array[int] = array("i")
         self._dated_dirty = False
         self.extend(records)
 
@@ -488,6 +498,9 @@ class Corpus:
     ) -> list[Claim]:
         """Claims matching every given filter, in insertion order.
 
+        (With ``faction=``, claims come grouped by who made them: the faction
+        and its sub-factions first, then each member in membership order.)
+
         With no filter, every claim. ``claimant``, ``target`` and ``faction``
         take ids. ``faction`` selects claims made by the faction itself, by
         its sub-factions, and by actors who were members of one of them at the
@@ -525,12 +538,14 @@ class Corpus:
         fc = self._faction_claims(faction) if faction is not None else None
         if fc is not None:
             candidates.append(fc)
+        dates_done = False  # the date range below is exact: no need to check dates again
         if not candidates and (lo is not None or hi is not None):
             candidates.append(self._date_range(lo, hi))
+            dates_done = True
         if not candidates:
             return list(self._typed[Claim].values())
         base = min(candidates, key=len)
-        if len(candidates) == 1 and lo is None and hi is None:
+        if len(candidates) == 1 and (dates_done or (lo is None and hi is None)):
             return list(base)
         faction_set = {id(c) for c in fc} if fc is not None and base is not fc else None
         out = []
@@ -547,7 +562,7 @@ class Corpus:
                 continue
             if source is not None and all(s.source != source for s in c.evidence):
                 continue
-            if lo is not None or hi is not None:
+            if not dates_done and (lo is not None or hi is not None):
                 d = c.date
                 if (
                     d is None
@@ -561,23 +576,26 @@ class Corpus:
         return out
 
     def _date_range(self, lo: Any, hi: Any) -> list[Claim]:
-        dated = self._sorted_dated()
-        # Keys are (year, month or 0, day or 0); these bounds give a small superset
-        # that claims() then filters exactly (a month-precision date keys as day 0).
-        if lo is None:
-            i = 0
-        else:  # a year-precision date keys as (year, 0, 0) and starts on 1 January
-            low = (lo.year, 0, 0) if (lo.month, lo.day) == (1, 1) else (lo.year, lo.month, 0)
-            i = bisect_left(dated, low, key=lambda t: t[0])
-        j = (
-            len(dated)
-            if hi is None
-            else bisect_right(dated, (hi.year, hi.month, 99), key=lambda t: t[0])
-        )
+        """Claims dated entirely within [lo, hi], in insertion order."""
+        dated, i, j = self._dated_slice(lo, hi)
+        picked: Iterable[int] = range(i, j)
+        if hi is not None:
+            last, end = self._dated_last, hi.toordinal()
+            picked = [k for k in picked if last[k] <= end]
         # claims() promises insertion order; the slice is in date order.
-        return [r for _, _, r in sorted(dated[i:j], key=lambda t: t[1]) if type(r) is Claim]
+        picked = sorted(picked, key=self._dated_order.__getitem__)
+        return [r for r in map(dated.__getitem__, picked) if type(r) is Claim]
 
-    def _sorted_dated(self) -> list[tuple[tuple[int, int, int], int, Claim | Event]]:
+    def _dated_slice(self, lo: Any, hi: Any) -> tuple[list[Claim | Event], int, int]:
+        # The first day never decreases along the sorted records, so those whose first
+        # day lies in [lo, hi] form one slice; callers still check the last day.
+        dated = self._sorted_dated()
+        first = self._dated_first
+        i = 0 if lo is None else bisect_left(first, lo.toordinal())
+        j = len(dated) if hi is None else bisect_right(first, hi.toordinal())
+        return dated, i, j
+
+    def _sorted_dated(self) -> list[Claim | Event]:
         if self._dated_dirty or not self._dated:
             items: list[tuple[tuple[int, int, int], int, Claim | Event]] = []
             n = 0
@@ -590,7 +608,12 @@ class Corpus:
                     items.append((e.start._key(), n, e))
                 n += 1
             items.sort(key=lambda t: (t[0], t[1]))
-            self._dated = items
+            self._dated = [r for _, _, r in items]
+            self._dated_order = array("i", (n for _, n, _ in items))
+            del items
+            dates = [r.date if type(r) is Claim else r.start for r in self._dated]  # type: ignore[union-attr]
+            self._dated_first = array("i", (d.first.toordinal() for d in dates))  # type: ignore[union-attr]
+            self._dated_last = array("i", (d.last.toordinal() for d in dates))  # type: ignore[union-attr]
             self._dated_dirty = False
         return self._dated
 
@@ -638,6 +661,8 @@ class Corpus:
         if nested:
             groups += [f.id for f in self.subfactions(faction)]
         seen: dict[str, Actor | Faction] = {}
+        if at is not None:
+            at = to_partial_date(at)  # once, not once per membership
         for g in groups:
             for m in self._by_faction.get(g, ()):
                 if at is None or m.valid_at(at):
@@ -717,7 +742,8 @@ class Corpus:
             involved |= {id(c) for c in self._by_claimant.get(involving, ())}
             involved |= {id(c) for c in self._by_target.get(involving, ())}
         out: list[Claim | Event] = []
-        for _, _, r in self._sorted_dated():
+        dated, i, j = self._dated_slice(lo, hi)
+        for r in dated[i:j]:
             if type(r) is Claim:
                 if not want_claims:
                     continue
