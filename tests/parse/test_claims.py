@@ -347,3 +347,75 @@ def test_while_clause_is_not_part_of_the_reported_clause():
     """', while Y warned ...' does not give the first claim its target."""
     cs = claims("Ann Kerr said Bill Tate had done well, while Joe Lund warned of a split.")
     assert cs[0].target == "bill-tate"
+
+
+def test_colon_introduces_a_quoted_claim():
+    """'X: "..."' is a statement by X with the quotation."""
+    (c,) = claims('Ines Kappel: "Lukas Brenner has lost the room."')
+    assert (c.claimant, c.target, c.stance) == ("ines-kappel", "lukas-brenner", Stance.OPPOSE)
+    assert c.quote == "Lukas Brenner has lost the room."
+
+
+def test_quotation_after_an_attributed_one_continues_the_speaker():
+    """A sentence opening with a quotation after '"...," X said.' is X's claim too."""
+    cs = claims('"We cannot go on like this," Ines Kappel said. "Lukas Brenner has to go."')
+    assert [(c.claimant, c.target) for c in cs] == [
+        ("ines-kappel", None),
+        ("ines-kappel", "lukas-brenner"),
+    ]
+
+
+def test_negative_word_in_a_preceding_quote_does_not_negate_the_cue():
+    """'"X has failed," said Y' is opposition: 'failed' inside the quotation is not a refusal."""
+    (c,) = claims('"Lukas Brenner has failed," said Ines Kappel.')
+    assert (c.target, c.stance) == ("lukas-brenner", Stance.OPPOSE)
+
+
+def test_backing_a_motion_of_no_confidence_opposes_its_target():
+    """'backed a motion of no confidence in X' is against X."""
+    (c,) = claims("Ines Kappel backed a motion of no confidence in Lukas Brenner.")
+    assert (c.target, c.stance) == ("lukas-brenner", Stance.OPPOSE)
+
+
+def test_launching_a_challenge_is_an_action_against_its_target():
+    """'launched a leadership challenge against X' is an act against X."""
+    (c,) = claims("Ines Kappel launched a leadership challenge against Lukas Brenner.")
+    assert (c.form, c.target, c.stance) == (ClaimForm.ACTION, "lukas-brenner", Stance.OPPOSE)
+
+
+def test_launch_without_an_act_against_someone_is_no_claim():
+    """'launched her campaign' is not a claim about anyone."""
+    assert claims("Ines Kappel launched her campaign in Leipzig.") == []
+
+
+def test_participle_after_hit_back_gives_the_target():
+    """'hit back, saying Y had no mandate' targets Y."""
+    (c,) = claims("Ines Kappel hit back, saying Lukas Brenner had no mandate.")
+    assert (c.claimant, c.target, c.stance) == ("ines-kappel", "lukas-brenner", Stance.OPPOSE)
+
+
+def test_lashed_out_at_a_person_is_criticism_of_them():
+    """'lashed out at X' targets X even though 'at' usually precedes places."""
+    (c,) = claims("Ines Kappel lashed out at Lukas Brenner on Sunday.")
+    assert (c.form, c.target) == (ClaimForm.CRITICISM, "lukas-brenner")
+
+
+def test_british_double_consonant_past_is_a_cue():
+    """'labelled X a traitor' and 'admitted that' are cues."""
+    (c,) = claims("Ines Kappel labelled Lukas Brenner a traitor.")
+    assert (c.target, c.stance) == ("lukas-brenner", Stance.OPPOSE)
+    assert claims("Ines Kappel admitted that Lukas Brenner had won.")
+
+
+def test_object_pronoun_of_an_action_is_the_person_before():
+    """'joined Democrats in voting to oust him' acts against the man named before."""
+    cs = claims("Ken Marlowe faced a revolt. Eight Republicans voted to oust him.")
+    assert [(c.form, c.target, c.stance) for c in cs] == [
+        (ClaimForm.ACTION, "ken-marlowe", Stance.OPPOSE)
+    ]
+
+
+def test_sentence_initial_surname_before_a_cue_is_a_claimant():
+    """'Hallam said ...' opening a text makes Hallam a claimant."""
+    (c,) = claims("Hallam said Lukas Brenner was finished.")
+    assert c.claimant == "hallam"

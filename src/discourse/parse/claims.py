@@ -27,6 +27,7 @@ to...*, *Corbyn must go*) get the claimant ``author:<source id>``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping
 from typing import Final
 
@@ -142,10 +143,64 @@ def find_claims(
     for s in doc.sents:
         ms = mentions.by_sent[s.index]
         found = _sentence_claims(doc, s, ms, mentions, cues, date, seen, recent)
+        if not found and out and out[-1].quote is not None:
+            found = _continued_quote(doc, s, ms, mentions, out[-1], cues, recent)
         if not found:
             found = _author_claims(doc, s, ms, mentions, date)
         out.extend(found)
     return out
+
+
+def _continued_quote(
+    doc: Doc,
+    s: Sent,
+    ms: MentionList,
+    ents: Mentions,
+    last: Claim,
+    cues: _Cues,
+    recent: list[tuple[int, Mention]],
+) -> list[Claim]:
+    """A quotation opening the sentence after an attributed one goes on with the same speaker.
+
+    '"We cannot go on like this," Pohl said. "Dreyer has to go."': the second
+    quotation is a claim by Pohl too (its cue is the quotation itself).
+    """
+    if not s.words or s.words[0] not in _OPEN_Q or s.index == 0:
+        return []
+    prev = doc.sents[s.index - 1]
+    if not any(e.start >= prev.start and e.end <= prev.end for e in last.evidence):
+        return []
+    qs = doc.quotes_in(s.start, s.end)
+    if not qs or qs[0][0] > s.starts[0] + 1:
+        return []
+    q = qs[0]
+    lo, hi = _token_range(s, q)
+    claimant = last.claimant
+    t = _clause_target(doc, s, ms, ents, lo, hi, claimant)
+    if t is None:
+        t = next((m for si, m in reversed(recent) if si >= s.index - _LOOKBACK), None)
+        if t is not None and t.entity == claimant:
+            t = None
+    stance = None
+    if t is not None:
+        stance = _evaluate(s, lo, hi, cues.evaluative) or Stance.OPPOSE
+        recent.append((s.index, t))
+    qt = doc.text[q[0] : q[1]]
+    return [
+        Claim(
+            id=f"{doc.source}:c:{q[0]}",
+            claimant=claimant,
+            form=ClaimForm.STATEMENT,
+            target=t.entity if t is not None else None,
+            stance=stance,
+            text=_clip(s, doc),
+            quote=qt,
+            date=last.date,
+            evidence=[Span(source=doc.source, start=q[0], end=q[1], text=qt)],
+            confidence=0.6,
+            attributes={"cue": "(continued quotation)"},
+        )
+    ]
 
 
 def _match_cues(s: Sent, cues: _Cues) -> list[tuple[int, int, VerbSense]]:
@@ -173,6 +228,10 @@ def _match_cues(s: Sent, cues: _Cues) -> list[tuple[int, int, VerbSense]]:
                         hit = True
                     break
         if not hit:
+            if lower[i] == ":" and i > 0 and i + 1 < n and s.words[i + 1] in _OPEN_Q:
+                out.append((i, i + 1, _COLON))  # 'Nahles: "We will not..."'
+                i += 1
+                continue
             if lower[i] == "according" and i + 1 < n and lower[i + 1] == "to":
                 out.append((i, i + 2, _ACCORDING))
                 i += 2
@@ -182,6 +241,7 @@ def _match_cues(s: Sent, cues: _Cues) -> list[tuple[int, int, VerbSense]]:
 
 
 _ACCORDING: Final = VerbSense("according to", ClaimForm.STATEMENT)
+_COLON: Final = VerbSense(":", ClaimForm.STATEMENT)
 _IRREGULAR_PAST: Final = frozenset({"said", "told", "wrote", "spoke", "hit"})
 
 
@@ -404,6 +464,12 @@ def _demand_stance(s: Sent, after: int) -> Stance | None:
 
 
 _LOOKBACK: Final = 3
+#: At most this many tokens of a reported clause are read (linear time on endless sentences).
+_REGION: Final = 40
+_PRE_CUE: Final = frozenset(
+    {"has", "have", "had", "also", "then", "later", "once", "would", "will", "could", "might",
+     "may", "must", "should", "shall", "can", "swiftly", "quickly", "promptly", "immediately"}
+)  # fmt: skip
 _TELL: Final = frozenset({"tell", "brief", "assure", "inform", "remind", "write to"})
 _MEDIUM_PREPS: Final = frozenset({"to", "told", "on", "with", "in", "via"})
 _SUBJ_PRONOUNS: Final = frozenset({"he", "she"})
@@ -414,7 +480,7 @@ _CLAUSE_STOP: Final = frozenset({";"})
 
 def _clause_end(s: Sent, j: int, nxt: int) -> int:
     """Where the clause after token ``j`` ends: the next cue, a semicolon, or the sentence end."""
-    hi = min(nxt, len(s))
+    hi = min(nxt, len(s), j + _REGION)
     for k in range(j, hi):
         w = s.lower[k]
         if w in _CLAUSE_STOP or (w in ("while", "whereas") and k > j and s.lower[k - 1] == ","):
@@ -424,11 +490,10 @@ def _clause_end(s: Sent, j: int, nxt: int) -> int:
 
 def _token_range(s: Sent, q: tuple[int, int]) -> tuple[int, int]:
     """The tokens of sentence ``s`` inside the character range ``q``."""
-    lo, hi = len(s), 0
-    for k in range(len(s)):
-        if s.starts[k] >= q[0] and s.ends[k] <= q[1]:
-            lo = min(lo, k)
-            hi = k + 1
+    lo = bisect_left(s.starts, q[0])
+    hi = lo
+    while hi < len(s) and hi - lo < _REGION and s.ends[hi] <= q[1]:
+        hi += 1
     return (lo, hi) if lo < hi else (0, 0)
 
 
@@ -469,15 +534,15 @@ def _clause_target(
             that = k
             break
     starts: dict[int, Mention] = {}
-    for x in ms:
-        if x.first >= lo and x.last <= hi:
+    for x in ms.between(lo, hi):
+        if x.last <= hi:
             starts.setdefault(x.first, x)
     k = lo
     while k < hi:
         m = starts.get(k)
         if m is None:
             w = lower[k]
-            if w in _OBJ_PRONOUNS and s.tags[k] == "PRP" and k > lo:
+            if w in _OBJ_PRONOUNS and s.tags[k] == "PRP" and not (tell and k == lo):
                 other = _other_person(doc, ents, s, k, claimant)
                 if other is not None:
                     return other
@@ -508,7 +573,8 @@ def _other_person(doc: Doc, ents: Mentions, s: Sent, k: int, claimant: str) -> M
     """Whom "him" or "her" at token ``k`` refers to: the latest person named other than the claimant."""
     for si in range(s.index, max(-1, s.index - 1 - _LOOKBACK), -1):
         pms = ents.by_sent[si]
-        for m in reversed(pms):
+        found = pms.backwards(k, k - _REGION) if si == s.index else reversed(pms)
+        for m in found:
             if si == s.index and m.last > k:
                 continue
             e = ents.entities.get(m.entity)
@@ -533,8 +599,8 @@ def _fallback_target(
     ``_LOOKBACK`` sentences (the story's topic goes on); else the most
     mentioned actor or faction named in those sentences.
     """
-    for m in ms:
-        if m.first >= cue or m.entity == claimant:
+    for m in ms.between(cue - _REGION, cue):
+        if m.entity == claimant:
             break
         if not _modifier(s, ms, m, ents) and not _eligible(s, m, ents):
             return m  # in a fronted phrase: "In a letter to May, ..."
@@ -586,6 +652,58 @@ _FORM_STANCE: Final = {
     ClaimForm.ACCUSATION: Stance.OPPOSE,
     ClaimForm.WARNING: Stance.OPPOSE,
 }
+
+
+_HOSTILE_NOUNS: Final = frozenset(
+    {"challenge", "motion", "removal", "ouster", "ousting", "impeachment", "censure", "vacate",
+     "spill", "coup", "putsch", "resignation", "sacking", "dismissal", "expulsion", "suspension",
+     "deselection", "revolt", "rebellion", "plot", "campaign", "bid", "letter", "petition",
+     "no-confidence", "attack", "attacks", "criticism", "complaint", "vote"}
+)  # fmt: skip
+_SUPPORT_NOUNS: Final = frozenset({"support", "backing", "endorsement", "confidence", "loyalty"})
+_AGAINST: Final = frozenset({"against", "in", "to", "of", "for", "from", "on"})
+
+
+def _hostile_object(
+    s: Sent, ms: MentionList, j: int, hi: int, claimant: str
+) -> tuple[Mention, int] | None:
+    """A verb's object that is an act for or against someone: (that someone, +1 for / -1 against).
+
+    *a motion of no confidence in X*, *a leadership challenge against X*,
+    *its support for X*, *calls for X's resignation*: the person after the
+    preposition (or the possessor) within a few words, with the polarity of
+    the noun (*support*: +1; *challenge*, *no confidence*: -1).
+    """
+    lower = s.lower
+    polarity = 0
+    end = min(hi, j + 9)
+    for k in range(j, end):
+        w = lower[k]
+        if w in _SUPPORT_NOUNS and polarity == 0:
+            polarity = -1 if k > 0 and lower[k - 1] == "no" else 1
+        elif w in _HOSTILE_NOUNS and polarity == 0:
+            polarity = -1
+        m = ms.after(k, 0)
+        if (
+            m is not None
+            and m.entity != claimant
+            and polarity != 0
+            and (lower[k - 1] in _AGAINST or _owner_of_act(s, m))
+        ):
+            return m, polarity
+        if w in _CLAUSE_END or w == "that":
+            break
+    return None
+
+
+def _owner_of_act(s: Sent, m: Mention) -> bool:
+    """``X's resignation``, ``X's removal``: the mention owns an act against it."""
+    k = m.last
+    return (
+        k + 1 < len(s)
+        and s.lower[k] in ("'s", "'")
+        and (s.lower[k + 1] in _HOSTILE_NOUNS or s.lower[k + 1] in _REMOVAL_NOUNS)
+    )
 
 
 def _quote_for(
@@ -647,6 +765,17 @@ def _sentence_claims(
                     )
                     out[-1] = last2
                     last = last2
+            if last.target is None:
+                # "hit back, saying Y had no mandate": the participle's clause names the target
+                hi = _clause_end(s, j, n)
+                t2 = _clause_target(doc, s, ms, ents, j, hi, last.claimant)
+                if t2 is not None:
+                    st2 = _evaluate(s, j, hi, cues.evaluative) or _FORM_STANCE.get(
+                        last.form, Stance.OPPOSE
+                    )
+                    last = attrs.evolve(last, target=t2.entity, stance=st2)
+                    out[-1] = last
+                    recent.append((s.index, t2))
             floor = j
             continue
         if doc.quote_at(cue_start, cue_end) is not None:
@@ -662,6 +791,8 @@ def _sentence_claims(
         if sense is _ACCORDING:
             claimant = _after(s, ms, j, 4)
             inverted = True
+        elif sense is _COLON:
+            claimant = next((m for m in ms.backwards(i, i - 8) if m.last == i), None)
         elif j < n and lower[j] == "by" and s.tags[i] in ("VBN", "VBD") and not sense.action:
             # passive with agent: "backed by the Establishment"
             claimant = _after(s, ms, j + 1, 4)
@@ -677,15 +808,7 @@ def _sentence_claims(
             continue  # passive without agent: no claimant
         else:
             prev = i - 1
-            while prev >= 0 and lower[prev] in (
-                "has",
-                "have",
-                "had",
-                "also",
-                "then",
-                "later",
-                "once",
-            ):
+            while prev >= 0 and lower[prev] in _PRE_CUE:
                 prev -= 1
             if prev >= 0 and (
                 s.words[prev] in _CLOSE_Q
@@ -739,7 +862,24 @@ def _sentence_claims(
         elif inverted and (q := _quote_for(doc, s, cue_start, cue_end, True)) is not None:
             region = _token_range(s, q)
         else:
-            region = (j, _clause_end(s, j, nxt))
+            region = (j, _clause_end(s, j, n))
+        if sense.action and sense.stance is None:
+            target = None  # "launched", "filed": only an act against or for someone counts
+        elif (
+            sense.action
+            and target is None
+            and j < n
+            and lower[j] in _OBJ_PRONOUNS
+            and s.tags[j] == "PRP"
+        ):
+            target = _other_person(doc, ents, s, j, claimant.entity)  # "voting to oust him"
+        if target is None and sense.object == "target":
+            # "backed a motion of no confidence in X", "launched a challenge against X"
+            hostile = _hostile_object(s, ms, j, region[1], claimant.entity)
+            if hostile is not None:
+                target, polarity = hostile
+                base = Stance.SUPPORT if sense.stance is None else sense.stance
+                stance = base if polarity > 0 else _FLIP.get(base, base)
         if target is None and not sense.action:
             # the subject or object of the reported clause: "said Y should resign"
             target = _clause_target(
@@ -749,7 +889,7 @@ def _sentence_claims(
             stance = _evaluate(s, *region, cues.evaluative) or _FORM_STANCE.get(
                 sense.form, Stance.OPPOSE
             )
-        neg = _negation(s, claimant.last if claimant.last <= i else 0, a)
+        neg = None if inverted else _negation(s, claimant.last if claimant.last <= i else 0, a)
         if neg == "refuse":
             stance = _FLIP.get(stance, stance) if stance is not None else None
         elif neg == "not":

@@ -203,6 +203,13 @@ class MentionList(list[Mention]):
             return self[k]
         return None
 
+    def between(self, lo: int, hi: int) -> Iterator[Mention]:
+        """Mentions starting at tokens ``lo`` to ``hi - 1``, in order."""
+        k = bisect_left(self.firsts, lo)
+        while k < len(self) and self[k].first < hi:
+            yield self[k]
+            k += 1
+
     def backwards(self, i: int, lo: int) -> Iterator[Mention]:
         """Mentions starting before token ``i`` and at or after ``lo``, nearest first."""
         k = bisect_left(self.firsts, i) - 1
@@ -857,6 +864,7 @@ class _Builder:
             and lower[i - 1] in _PLACE_PREPS
             and not (first_known or before or after)
             and not (i > 1 and lower[i - 2] in _TRUST_NOUNS)  # "confidence in Theresa May"
+            and not (i > 1 and lower[i - 1] == "at" and lower[i - 2] in _AT_TARGETS)
             and not (j < n and lower[j] in _POSSESSIVE)
         ):
             return  # "in Los Angeles", "at Westminster Abbey"
@@ -868,7 +876,9 @@ class _Builder:
             # single words: later surname mentions are resolved in pass 2
             w = words[i]
             known = self.surnames.get(w)
-            if known is None and (before or (after and proper and not sentence_start)):
+            # "Turnbull added", "Kühnert, the leader of the Jusos,": a surname before a cue,
+            # even opening the sentence
+            if known is None and (before or (after and proper)):
                 if i > 0 and lower[i - 1] in _DETERMINERS:
                     return
                 if w.isupper() and len(w) > 1:
@@ -1371,6 +1381,11 @@ _GROUP_ADJ: Final = frozenset(
 _LOYAL_HEADS: Final = frozenset(
     {"mps", "senators", "members", "lawmakers", "ministers", "backbenchers", "deputies",
      "legislators", "colleagues", "figures", "those", "politicians", "councillors"}
+)  # fmt: skip
+# "lashed out at X", "took aim at X", "a swipe at X": a person aimed at, not a place
+_AT_TARGETS: Final = frozenset(
+    {"out", "aim", "swipe", "swipes", "jab", "jabs", "dig", "digs", "back", "fire", "snipe",
+     "sniped", "sniping", "shot", "shots", "scorn", "barb", "barbs", "blow", "angry", "furious"}
 )  # fmt: skip
 _TRUST_NOUNS: Final = frozenset({"confidence", "faith", "trust", "belief"})
 _MONTH_NAMES: Final = frozenset({"May", "June", "April", "August"})
