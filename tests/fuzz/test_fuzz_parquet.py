@@ -1,0 +1,27 @@
+"""Fuzzing the Parquet reader with mutated valid files."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.fuzz import mutations
+from tests.fuzz.harness import fuzz_reader, fuzz_settings, valid_files
+
+_body = fuzz_reader("parquet", mutations.mutate_parquet)
+
+
+@pytest.fixture(scope="module")
+def bases() -> tuple[bytes, ...]:
+    """Valid Parquet files: generated corpora written with dump()."""
+    return valid_files("parquet")
+
+
+@fuzz_settings()
+@given(data=st.data())
+def test_mutated_parquet_files_load_or_raise_a_located_error(
+    bases: tuple[bytes, ...], data: st.DataObject
+) -> None:
+    """Damaged Parquet files either load or raise a DiscourseError naming the file."""
+    _body(data, bases)
