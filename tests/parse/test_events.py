@@ -270,3 +270,33 @@ def test_became_leader_is_a_leadership_election():
     """'X became SPD leader' is an SPD leadership election won by X."""
     (e,) = events("Saskia Esken became SPD leader in December 2019.")
     assert (e.kind, e.organization) == (EventKind.LEADERSHIP_ELECTION, "spd")
+
+
+def test_stripping_mps_of_the_whip_puts_them_out_with_the_leader_as_agent():
+    """'X has stripped 21 Labour MPs of the whip': the leader acts on the party's MPs."""
+    (e,) = events("Harold Vane has stripped 21 Labour MPs of the whip.")
+    assert e.kind is EventKind.EXPULSION
+    assert [(p.ref, p.role) for p in e.participants] == [("harold-vane", "agent")]
+    assert e.evidence[0].text == "stripped 21 Labour MPs of the whip"
+
+
+def test_passive_stripped_of_the_whip_is_a_suspension_of_the_subject():
+    """'X was stripped of the whip' is done to X."""
+    (e,) = events("Nadia Crewe was stripped of the whip last week.")
+    assert e.kind is EventKind.SUSPENSION
+    assert [(p.ref, p.role) for p in e.participants] == [("nadia-crewe", "subject")]
+
+
+def test_announced_future_resignation_is_an_event():
+    """'X will stand down' and 'announced she would step down' report resignations."""
+    (e,) = events("Nadia Crewe will stand down at the next election.")
+    assert e.kind is EventKind.RESIGNATION
+    (e2,) = events("Nadia Crewe announced that she would step down in June.")
+    assert e2.kind is EventKind.RESIGNATION
+
+
+def test_conditional_or_negated_future_resignation_is_not_an_event():
+    """'would step down if ...' and 'will not stand down' report no resignation."""
+    assert events("Nadia Crewe would step down if she lost the vote.") == []
+    assert events("Nadia Crewe will not stand down.") == []
+    assert events("Critics urged Nadia Crewe to stand down.") == []

@@ -54,6 +54,19 @@ _PLANNED: Final = frozenset(
      "preparing", "mull", "mulls", "mulling", "consider", "considers", "considering", "threaten",
      "threatens", "threatening", "threatened", "possible", "potential", "looming", "imminent"}
 )  # fmt: skip
+_WHIP_VERBS: Final = {
+    **dict.fromkeys(
+        ("stripped", "strips", "strip", "withdrew", "withdrawn", "withdraws", "removed", "removes"),
+        EventKind.EXPULSION,
+    ),
+    "suspended": EventKind.SUSPENSION,
+    "suspends": EventKind.SUSPENSION,
+}
+_CONDITIONAL: Final = frozenset({"if", "unless", "whether", "?"})
+_ANNOUNCE: Final = frozenset(
+    {"announced", "announces", "confirmed", "confirms", "said", "says", "revealed", "told",
+     "declared", "indicated"}
+)  # fmt: skip
 _PRONOUN_SUBJECTS: Final = frozenset({"he", "she"})
 _ANAPHORIC: Final = frozenset({"the", "this", "that", "his", "her", "their", "its"})
 _PARTY_LEADER: Final = frozenset({"leader", "chair", "chairman", "chairwoman", "co-leader"})
@@ -288,6 +301,21 @@ def find_events(
                 # "criticised the expulsion": the expulsion already reported
                 last_of_kind[kind].spans.extend(d.spans)
                 continue
+            prior_group = last_of_kind.get(kind)
+            if (
+                kind in _DONE_TO
+                and d.name is None
+                and prior_group is not None
+                and not _has_subject(d)
+                and not _has_subject(prior_group)
+            ):
+                # "stripped 21 MPs of the whip" ... "the MPs who lost the whip": one sanction
+                prior_group.spans.extend(d.spans)
+                prior_group.participants.extend(
+                    p for p in d.participants if p not in prior_group.participants
+                )
+                prior_group.organization = prior_group.organization or d.organization
+                continue
             last_of_kind[kind] = d
             subject = next(
                 (p.ref for p in d.participants if p.role in ("subject", "defector")), None
@@ -407,6 +435,18 @@ def _verb_events(s: Sent, ms: MentionList, ents: Mentions) -> list[tuple[int, in
                 out.append((i, i + 1, EventKind.DEFECTION))
             continue
         if (
+            w in _WHIP_VERBS
+            and s.tags[i].startswith("VB")
+            and not (i + 1 < n and lower[i + 1] == "of")  # "stripped of the whip": a trigger
+            and not (i > 0 and lower[i - 1] in _BE)
+        ):
+            k = next((k for k in range(i + 1, min(n, i + 9)) if lower[k] == "whip"), -1)
+            if k > 0:
+                # "suspended the whip" is a suspension; "stripped 21 MPs of the whip",
+                # "withdrew the whip from X" put them out of the parliamentary party
+                out.append((i, i + 1, _WHIP_VERBS[w]))
+                continue
+        if (
             w in _CHALLENGE_VERBS
             and s.tags[i].startswith("VB")
             and any(lower[k] == "leadership" for k in range(i + 1, min(n, i + 8)))
@@ -419,6 +459,36 @@ def _verb_events(s: Sent, ms: MentionList, ents: Mentions) -> list[tuple[int, in
         ):
             out.append((i, i + 1, EventKind.LEADERSHIP_ELECTION))
     return out
+
+
+def _whip_end(s: Sent, i: int, end: int) -> int:
+    """The end of "stripped 21 MPs of the whip" as evidence when the trigger is its verb."""
+    if s.lower[i] in _WHIP_VERBS:
+        for k in range(i + 1, min(len(s), i + 9)):
+            if s.lower[k] == "whip":
+                return max(end, s.ends[k])
+    return end
+
+
+def _has_subject(d: _Draft) -> bool:
+    return any(p.role == "subject" for p in d.participants)
+
+
+def _announced(s: Sent, k: int, kind: EventKind) -> bool:
+    """Whether the modal at token ``k`` announces a resignation rather than imagines one.
+
+    *X will stand down*, *X announced she would step aside*: announced; but
+    not *would step aside if...*, *urged him to quit*, *will not resign*.
+    """
+    if kind is not EventKind.RESIGNATION or s.lower[k] not in ("will", "would", "'ll"):
+        return False
+    lower = s.lower
+    n = len(lower)
+    if any(w in _CONDITIONAL for w in lower) or (k + 1 < n and lower[k + 1] in ("not", "n't")):
+        return False
+    if lower[k] == "would":
+        return any(lower[x] in _ANNOUNCE for x in range(max(0, k - 6), k))
+    return True
 
 
 def _mention_before(ms: MentionList, i: int, window: int) -> Mention | None:
@@ -459,7 +529,7 @@ def _event(
         if in_quote or (words and words[-1] == "?"):
             return None
         for k in range(max(0, i - 3), i):
-            if lower[k] in _MODAL:
+            if lower[k] in _MODAL and not _announced(s, k, kind):
                 return None
     elif kind in _VERBAL:
         # "calls for his resignation", "demanded her expulsion": asked for, not done
@@ -637,7 +707,10 @@ def _event(
             verbal
             and i > 0
             and (lower[i - 1] in _BE or (i > 1 and lower[i - 2] in _BE and tags[i - 1] == "RB"))
-        ) or lower[i] in ("had", "lost", "stripped")  # "had the whip removed": done to the subject
+        ) or (  # "had the whip removed", "stripped of the whip": done to the subject
+            lower[i] in ("had", "lost")
+            or (lower[i] == "stripped" and i + 1 < n and lower[i + 1] == "of")
+        )
         subj = _mention_before(ms, i, 6)
         p = i - 1
         while p > 0 and (lower[p] in _BE or lower[p] in ("has", "have", "had") or tags[p] == "RB"):
@@ -750,7 +823,7 @@ def _event(
         organization=organization,
         participants=participants,
         outcome=outcome,
-        spans=[(s.starts[first], end), *extra],
+        spans=[(s.starts[first], _whip_end(s, i, end)), *extra],
         date=dates[0].date if dates else None,
         alleged=alleged,
         confidence=conf,
