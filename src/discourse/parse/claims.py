@@ -466,10 +466,9 @@ def _demand_stance(s: Sent, after: int) -> Stance | None:
 _LOOKBACK: Final = 3
 #: At most this many tokens of a reported clause are read (linear time on endless sentences).
 _REGION: Final = 40
-_PRE_CUE: Final = frozenset(
-    {"has", "have", "had", "also", "then", "later", "once", "would", "will", "could", "might",
-     "may", "must", "should", "shall", "can", "swiftly", "quickly", "promptly", "immediately"}
-)  # fmt: skip
+#: Words between a pronoun subject and its cue ("he has also said"); not modals: "said she
+#: would back X" is one claim, not two.
+_PRE_CUE: Final = frozenset({"has", "have", "had", "also", "then", "later", "once"})
 _TELL: Final = frozenset({"tell", "brief", "assure", "inform", "remind", "write to"})
 _MEDIUM_PREPS: Final = frozenset({"to", "told", "on", "with", "in", "via"})
 _SUBJ_PRONOUNS: Final = frozenset({"he", "she"})
