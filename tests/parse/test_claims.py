@@ -419,3 +419,12 @@ def test_sentence_initial_surname_before_a_cue_is_a_claimant():
     """'Hallam said ...' opening a text makes Hallam a claimant."""
     (c,) = claims("Hallam said Lukas Brenner was finished.")
     assert c.claimant == "hallam"
+
+
+def test_claim_naming_nobody_is_about_the_most_mentioned_actor_nearby():
+    """With no name in its clause, a claim targets the story's protagonist of the last sentences."""
+    cs = claims(
+        "Lukas Brenner faces a revolt. Brenner met Ines Kappel on Monday. "
+        "Brenner's allies were furious. Hannah Roth said the situation was untenable."
+    )
+    assert [(c.claimant, c.target) for c in cs] == [("hannah-roth", "lukas-brenner")]

@@ -463,7 +463,7 @@ def _demand_stance(s: Sent, after: int) -> Stance | None:
     return None
 
 
-_LOOKBACK: Final = 3
+_LOOKBACK: Final = 5
 #: At most this many tokens of a reported clause are read (linear time on endless sentences).
 _REGION: Final = 40
 #: Words between a pronoun subject and its cue ("he has also said"); not modals: "said she
@@ -593,10 +593,10 @@ def _fallback_target(
 ) -> Mention | None:
     """Whom a claim is about when its clause names nobody.
 
-    A mention before the cue other than the claimant (*In a letter to May,
-    Brady said...*); else the target of the latest claim of the previous
-    ``_LOOKBACK`` sentences (the story's topic goes on); else the most
-    mentioned actor or faction named in those sentences.
+    A mention before the cue in a fronted phrase (*In a letter to May,
+    Brady said...*); else the most salient actor or faction of the previous
+    ``_LOOKBACK`` sentences: the one the whole text mentions most (the
+    story's protagonist), ties going to the target of a recent claim.
     """
     for m in ms.between(cue - _REGION, cue):
         if m.entity == claimant:
@@ -604,13 +604,9 @@ def _fallback_target(
         if not _modifier(s, ms, m, ents) and not _eligible(s, m, ents):
             return m  # in a fronted phrase: "In a letter to May, ..."
     floor = s.index - _LOOKBACK
-    for si, m in reversed(recent):
-        if si < floor:
-            break
-        if m.entity != claimant:
-            return m
+    targets = {m.entity for si, m in recent if si >= floor}
     best: Mention | None = None
-    score = 0
+    score = 0.0
     for si in range(s.index - 1, max(-1, floor - 1), -1):
         prev = doc.sents[si]
         pms = ents.by_sent[si]
@@ -618,9 +614,11 @@ def _fallback_target(
             if m.entity == claimant or _modifier(prev, pms, m, ents):
                 continue
             e = ents.entities.get(m.entity)
-            n = len(e.spans) if e is not None else 0
+            n = (len(e.spans) if e is not None else 0) + (0.5 if m.entity in targets else 0.0)
             if n > score:
                 best, score = m, n
+    if best is None:
+        best = next((m for si, m in reversed(recent) if si >= floor and m.entity != claimant), None)
     return best
 
 
