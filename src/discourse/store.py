@@ -14,7 +14,7 @@ WAL mode), so a corpus can outgrow memory or be built up over months:
   failing with "database is locked";
 - the schema version is stored in the file and checked on opening.
 
-Example:
+Examples:
     >>> import tempfile, pathlib
     >>> import discourse as dc
     >>> from discourse.store import Store
@@ -228,7 +228,7 @@ class Store:
             database, or not SQLite at all), was written by a newer schema
             version, or cannot be opened.
 
-    Example:
+    Examples:
         >>> import discourse as dc  # doctest: +SKIP
         >>> with Store("labour.db") as store:  # doctest: +SKIP
         ...     store.extend(dc.load("labour.jsonl"))

@@ -18,7 +18,7 @@ Recognised forms (the anchor is the publication date, when given):
 Matching is one pass of one regular expression without nested repetition,
 so it is linear in the length of the text.
 
-Example:
+Examples:
     >>> from discourse import PartialDate
     >>> [(m.text, str(m.date)) for m in find_dates("He quit on Tuesday.", PartialDate(2017, 3, 2))]
     [('on Tuesday', '2017-02-28')]

@@ -5,7 +5,7 @@ result out as parallel lists per sentence (words, lower-case words, tags,
 offsets), which the later stages scan without allocating per token. It also
 finds the quotations of the text (straight and curly double quotes).
 
-Example:
+Examples:
     >>> doc = prepare("Corbyn said “no”.", source="s1")
     >>> doc.sents[0].words
     ['Corbyn', 'said', '“', 'no', '”', '.']
@@ -113,7 +113,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     Returns:
         ``(start, end)`` of each quoted stretch without its marks, in order.
 
-    Example:
+    Examples:
         >>> t = 'He said "go" and “stay”.'
         >>> [t[a:b] for a, b in find_quotes(t)]
         ['go', 'stay']

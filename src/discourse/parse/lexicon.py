@@ -39,7 +39,7 @@ The file format (every key optional)::
       oppose: [betray, unfit]
       support: [deserve, loyal]
 
-Example:
+Examples:
     >>> lex = Lexicon.default()
     >>> lex.verb("accused").form.value, lex.verb("accused").stance.value
     ('accusation', 'oppose')
@@ -128,7 +128,7 @@ def inflections(lemma: str) -> tuple[str, ...]:
     Only the first word of a phrase is inflected: ``"call on"`` gives
     ``"calls on"``, ``"called on"``, ``"calling on"``.
 
-    Example:
+    Examples:
         >>> inflections("urge")
         ('urge', 'urges', 'urged', 'urging')
         >>> inflections("call for")

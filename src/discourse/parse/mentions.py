@@ -122,7 +122,7 @@ def _fold(word: str) -> str:
 def slug(name: str) -> str:
     """A stable id from a name: casefolded words joined by hyphens.
 
-    Example:
+    Examples:
         >>> slug("Jeremy Corbyn’s"), slug("Kevin Kühnert")
         ('jeremy-corbyn-s', 'kevin-kühnert')
     """

@@ -58,7 +58,7 @@ _IN_FLIGHT: Final = 16
 def source_id(text: str) -> str:
     """The stable id of an anonymous document: ``doc-`` and 10 hex digits of its SHA-1.
 
-    Example:
+    Examples:
         >>> source_id("Corbyn said no.")
         'doc-a3a8c7b0c6'
     """
@@ -237,7 +237,7 @@ class Parser:
     can be sent to worker processes (:meth:`parse_many` with a
     :class:`~concurrent.futures.ProcessPoolExecutor`, Dask or Ray executors).
 
-    Example:
+    Examples:
         >>> parser = Parser()
         >>> corpus = parser.parse("Senator Jane Roe accused John Doe of betrayal.", source="s1")
         >>> [c.form.value for c in corpus.claims()]
@@ -496,7 +496,7 @@ def parse(
     Raises:
         ParseError: ``text`` is not a string.
 
-    Example:
+    Examples:
         >>> import discourse as dc
         >>> c = dc.parse("Labour MP Jess Phillips criticised Jeremy Corbyn.", source="s")
         >>> claim = c.claims()[0]
