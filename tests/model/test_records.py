@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import attrs
 import pytest
+from hypothesis import given
 
 import discourse as dc
+from tests.strategies import records
 
 
 def test_enum_fields_accept_their_string_values() -> None:
@@ -113,3 +115,13 @@ def test_ids_are_interned() -> None:
     a = dc.Claim(id="c1", claimant=x)
     b = dc.Claim(id="c2", claimant="jeremy-corbyn")
     assert a.claimant is b.claimant
+
+
+@given(records)
+def test_records_pickle_for_worker_processes(record: dc.Record) -> None:
+    """Records survive pickling (as executors do), read-only mappings included."""
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(record))
+    assert copy == record
+    assert type(copy.attributes).__name__ == "mappingproxy"

@@ -252,7 +252,22 @@ def _named_fields(cls: _C) -> _C:
             raise ValidationError(str(e), value=e.value) from None
 
     cls.__init__ = __init__  # type: ignore[misc]
+    cls.__reduce__ = _reduce  # type: ignore[method-assign,assignment]
     return cls
+
+
+def _reduce(self: Any) -> tuple[Any, tuple[type, dict[str, Any]]]:
+    # Read-only mappings cannot be pickled; records travel to worker processes
+    # (concurrent.futures, Dask) as their fields, rebuilt and re-validated there.
+    fields = {}
+    for a in attrs.fields(type(self)):
+        v = getattr(self, a.name)
+        fields[a.name] = dict(v) if isinstance(v, MappingProxyType) else v
+    return (_rebuild, (type(self), fields))
+
+
+def _rebuild(cls: type, fields: dict[str, Any]) -> Any:
+    return cls(**fields)
 
 
 # --- records --------------------------------------------------------------------------------
