@@ -81,12 +81,19 @@ def assert_located(err: dc.DiscourseError, path: Path) -> None:
     assert msg.strip() != f"{path}:".strip(), f"{type(err).__name__} says nothing: {msg!r}"
 
 
-def check_load(path: Path, fmt: str, seconds: float = TIME_LIMIT) -> dc.Corpus | None:
-    """Read ``path`` as ``fmt`` under the oracle; the corpus, or None after a located error."""
+def check_load(
+    path: Path, fmt: str, seconds: float = TIME_LIMIT, *, stream: bool = False
+) -> dc.Corpus | None:
+    """Read ``path`` as ``fmt`` under the oracle; the corpus, or None after a located error.
+
+    With ``stream=True`` the file is read with :func:`discourse.iter_load` instead.
+    """
     before = path.read_bytes()
     try:
         with time_limit(seconds), warnings.catch_warnings():
             warnings.simplefilter("ignore", dc.DiscourseWarning)
+            if stream:
+                return dc.Corpus(dc.iter_load(path, format=fmt))
             return dc.load(path, format=fmt)
     except Hang:
         raise AssertionError(f"reading {fmt} hung for more than {seconds}s") from None
@@ -216,7 +223,7 @@ def case_file(tmp: Path, fmt: str, raw: bytes) -> Path:
 
 
 def fuzz_reader(
-    fmt: str, mutate: Callable[[st.DataObject, bytes], bytes]
+    fmt: str, mutate: Callable[[st.DataObject, bytes], bytes], *, stream: bool = False
 ) -> Callable[[st.DataObject, tuple[bytes, ...]], None]:
     """A test body: pick one of the valid ``bases``, mutate it, read it as ``fmt`` under the oracle."""
 
@@ -224,6 +231,6 @@ def fuzz_reader(
         raw = bases[data.draw(st.integers(0, len(bases) - 1), label="base")]
         mutated = mutate(data, raw)
         with tempfile.TemporaryDirectory(dir=_WORK) as d:
-            check_load(case_file(Path(d), fmt, mutated), fmt)
+            check_load(case_file(Path(d), fmt, mutated), fmt, stream=stream)
 
     return body
