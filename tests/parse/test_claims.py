@@ -428,3 +428,42 @@ def test_claim_naming_nobody_is_about_the_most_mentioned_actor_nearby():
         "Brenner's allies were furious. Hannah Roth said the situation was untenable."
     )
     assert [(c.claimant, c.target) for c in cs] == [("hannah-roth", "lukas-brenner")]
+
+
+def test_role_phrase_is_the_person_given_that_role():
+    """'The prime minister said' is the person introduced as 'Prime Minister X'."""
+    cs = claims(
+        "Prime Minister Vera Lund faced a revolt. "
+        "The prime minister said Tom Eke had betrayed the party."
+    )
+    assert [(c.claimant, c.target, c.stance) for c in cs] == [
+        ("vera-lund", "tom-eke", Stance.OPPOSE)
+    ]
+
+
+def test_role_phrase_without_such_a_person_makes_no_claim():
+    """'The chancellor said' with no chancellor named makes no claim."""
+    assert claims("The chancellor said Tom Eke had betrayed the party.") == []
+
+
+def test_possessive_spokesman_speaks_for_the_owner():
+    """ "X's spokesman said" is a claim by X."""
+    (c,) = claims("Vera Lund's spokesman said Tom Eke had lied.")
+    assert (c.claimant, c.target) == ("vera-lund", "tom-eke")
+
+
+def test_coming_under_fire_from_someone_is_their_criticism():
+    """'X came under fire from Y' is Y's criticism of X."""
+    (c,) = claims("Tom Eke came under fire from Vera Lund on Monday.")
+    assert (c.claimant, c.form, c.target, c.stance) == (
+        "vera-lund",
+        ClaimForm.CRITICISM,
+        "tom-eke",
+        Stance.OPPOSE,
+    )
+
+
+def test_praise_from_someone_is_their_endorsement():
+    """'X won praise from Y' is Y's endorsement of X."""
+    (c,) = claims("Tom Eke won praise from Vera Lund for his speech.")
+    assert (c.claimant, c.target, c.stance) == ("vera-lund", "tom-eke", Stance.SUPPORT)

@@ -143,11 +143,73 @@ def find_claims(
     for s in doc.sents:
         ms = mentions.by_sent[s.index]
         found = _sentence_claims(doc, s, ms, mentions, cues, date, seen, recent)
+        found += _criticism_from(doc, s, ms, mentions, date, seen)
         if not found and out and out[-1].quote is not None:
             found = _continued_quote(doc, s, ms, mentions, out[-1], cues, recent)
         if not found:
             found = _author_claims(doc, s, ms, mentions, date)
         out.extend(found)
+    return out
+
+
+#: "came under fire from X", "faced criticism from X", "won praise from X": X's claim about
+#: the subject.
+_FROM_NOUNS: Final = {
+    **dict.fromkeys(
+        ("criticism", "fire", "attack", "attacks", "rebuke", "backlash", "condemnation",
+         "scorn", "pressure", "calls", "opposition", "challenge", "challenges", "anger"),
+        (ClaimForm.CRITICISM, Stance.OPPOSE),
+    ),
+    **dict.fromkeys(
+        ("praise", "support", "backing", "endorsement", "endorsements", "applause"),
+        (ClaimForm.ENDORSEMENT, Stance.SUPPORT),
+    ),
+}  # fmt: skip
+
+
+def _criticism_from(
+    doc: Doc,
+    s: Sent,
+    ms: MentionList,
+    ents: Mentions,
+    date: PartialDate | None,
+    seen: set[int],
+) -> list[Claim]:
+    """``X came under fire from Y``, ``X faced criticism from Y``: Y's claim about X."""
+    out: list[Claim] = []
+    lower = s.lower
+    for k in range(1, len(s) - 1):
+        if lower[k] != "from" or lower[k - 1] not in _FROM_NOUNS:
+            continue
+        sense = _FROM_NOUNS[lower[k - 1]]
+        claimant = _after(s, ms, k + 1, 3)
+        target = _subject(s, ms, ents, k - 1, main_clause=True)
+        if claimant is None or target is None or claimant.entity == target.entity:
+            continue
+        a = k - 1
+        while a > 0 and k - a < 4 and lower[a - 1] not in _CLAUSE_END and s.tags[a - 1] != "NNP":
+            a -= 1
+            if s.tags[a].startswith("VB"):
+                break
+        start, end = s.starts[a], s.ends[k]
+        if start in seen or doc.quote_at(start, end) is not None:
+            continue
+        seen.add(start)
+        dates = find_dates(doc.text, date, s.start, s.end)
+        out.append(
+            Claim(
+                id=f"{doc.source}:c:{start}",
+                claimant=claimant.entity,
+                form=sense[0],
+                target=target.entity,
+                stance=sense[1],
+                text=_clip(s, doc),
+                date=dates[0].date if dates else date,
+                evidence=[Span(source=doc.source, start=start, end=end, text=doc.text[start:end])],
+                confidence=0.6,
+                attributes={"cue": doc.text[start:end]},
+            )
+        )
     return out
 
 
@@ -330,7 +392,8 @@ def _eligible(s: Sent, m: Mention, ents: Mentions) -> bool:
     if k >= 0 and (s.lower[k] in _SUBJECT_BLOCKERS or s.tags[k] in _VERB_TAGS):
         return False  # after a preposition, or the object of a verb ("which backed Omar")
     if m.last < len(s) and s.lower[m.last] in ("'s", "'"):
-        return False
+        # "Kappel's spokesman said": speaking for Kappel
+        return m.last + 1 < len(s) and s.lower[m.last + 1] in _SPOKESPEOPLE
     e = ents.entities.get(m.entity)
     if e is None:
         return False
@@ -464,6 +527,11 @@ def _demand_stance(s: Sent, after: int) -> Stance | None:
 
 
 _LOOKBACK: Final = 5
+_ROLE_HEADS: Final = frozenset(
+    {"minister", "chancellor", "president", "speaker", "leader", "secretary", "premier",
+     "treasurer", "chairman", "chairwoman", "chair", "senator", "governor", "mayor", "whip",
+     "spokesman", "spokeswoman", "candidate", "challenger", "incumbent", "deputy"}
+)  # fmt: skip
 #: At most this many tokens of a reported clause are read (linear time on endless sentences).
 _REGION: Final = 40
 #: Words between a pronoun subject and its cue ("he has also said"); not modals: "said she
@@ -593,8 +661,8 @@ def _fallback_target(
 ) -> Mention | None:
     """Whom a claim is about when its clause names nobody.
 
-    A mention before the cue in a fronted phrase (*In a letter to May,
-    Brady said...*); else the most salient actor or faction of the previous
+    A mention after a preposition before the claimant (*In a letter to
+    May, Brady said...*); else the most salient actor or faction of the previous
     ``_LOOKBACK`` sentences: the one the whole text mentions most (the
     story's protagonist), ties going to the target of a recent claim.
     """
@@ -602,7 +670,7 @@ def _fallback_target(
         if m.entity == claimant:
             break
         if not _modifier(s, ms, m, ents) and not _eligible(s, m, ents):
-            return m  # in a fronted phrase: "In a letter to May, ..."
+            return m  # "In a letter to May, X said"
     floor = s.index - _LOOKBACK
     targets = {m.entity for si, m in recent if si >= floor}
     best: Mention | None = None
@@ -701,6 +769,41 @@ def _owner_of_act(s: Sent, m: Mention) -> bool:
         and s.lower[k] in ("'s", "'")
         and (s.lower[k + 1] in _HOSTILE_NOUNS or s.lower[k + 1] in _REMOVAL_NOUNS)
     )
+
+
+def _role_subject(doc: Doc, s: Sent, ents: Mentions, a: int) -> Mention | None:
+    """``The prime minister said``: the person the text gave that role (*Prime Minister Theresa May*).
+
+    The words between *the* and the cue (at most four, lower case, ending in
+    a role noun) must end one of the role phrases recorded for a person; the
+    most mentioned such person is the claimant.
+    """
+    lower = s.lower
+    k = a - 1
+    while k >= 0 and lower[k] in ("has", "have", "had", "also"):
+        k -= 1
+    end = k + 1
+    while k >= 0 and end - k <= 4 and lower[k] != "the":
+        if not s.words[k][:1].isalpha():
+            return None
+        k -= 1
+    if k < 0 or lower[k] != "the" or k + 1 >= end or lower[end - 1] not in _ROLE_HEADS:
+        return None
+    if k > 0 and lower[k - 1] not in (",", "but", "and", "yet", "meanwhile"):
+        return (
+            None  # "the leader of the party said": the party is no speaker; "of the prime minister"
+        )
+    role = " ".join(lower[k + 1 : end])
+    best: str | None = None
+    score = 0
+    for e in ents.entities.values():
+        if e.type != PERSON or len(e.spans) <= score:
+            continue
+        if any(r.casefold() == role or r.casefold().endswith(" " + role) for r in e.roles):
+            best, score = e.id, len(e.spans)
+    if best is None:
+        return None
+    return Mention(best, k, end, s.starts[k], s.ends[end - 1])
 
 
 def _quote_for(
@@ -841,6 +944,8 @@ def _sentence_claims(
                     target = obj
                     if sense.object == "addressee":
                         addressee = obj
+        if claimant is None and not inverted and sense is not _COLON:
+            claimant = _role_subject(doc, s, ents, a)  # "The prime minister said"
         if claimant is None:
             continue
         if target is not None and target.entity == claimant.entity:
