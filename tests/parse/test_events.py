@@ -300,3 +300,18 @@ def test_conditional_or_negated_future_resignation_is_not_an_event():
     assert events("Nadia Crewe would step down if she lost the vote.") == []
     assert events("Nadia Crewe will not stand down.") == []
     assert events("Critics urged Nadia Crewe to stand down.") == []
+
+
+def test_membership_ballot_is_a_policy_vote():
+    """'a membership ballot on the coalition deal' is a policy vote."""
+    (e,) = events("The Greens will hold a membership ballot on the coalition deal.")
+    assert e.kind is EventKind.POLICY_VOTE
+
+
+def test_unnamed_policy_votes_of_one_text_are_one_event():
+    """'a membership ballot' ... 'a vote on the coalition': one policy vote (news passages report one)."""
+    (e,) = events(
+        "Members rejected the deal in a membership ballot. "
+        "Turnout in a vote on the coalition was high."
+    )
+    assert len(e.evidence) == 2

@@ -303,13 +303,14 @@ def find_events(
                 continue
             prior_group = last_of_kind.get(kind)
             if (
-                kind in _DONE_TO
+                (kind in _DONE_TO or kind is EventKind.POLICY_VOTE)
                 and d.name is None
                 and prior_group is not None
                 and not _has_subject(d)
                 and not _has_subject(prior_group)
             ):
-                # "stripped 21 MPs of the whip" ... "the MPs who lost the whip": one sanction
+                # "stripped 21 MPs of the whip" ... "the MPs who lost the whip": one sanction;
+                # "a membership ballot" ... "the members' vote": one vote
                 prior_group.spans.extend(d.spans)
                 prior_group.participants.extend(
                     p for p in d.participants if p not in prior_group.participants
