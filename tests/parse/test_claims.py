@@ -467,3 +467,9 @@ def test_praise_from_someone_is_their_endorsement():
     """'X won praise from Y' is Y's endorsement of X."""
     (c,) = claims("Tom Eke won praise from Vera Lund for his speech.")
     assert (c.claimant, c.target, c.stance) == ("vera-lund", "tom-eke", Stance.SUPPORT)
+
+
+def test_members_of_a_group_act_for_the_group():
+    """'Members of the X Caucus backed Y' is the caucus's endorsement of Y."""
+    (c,) = claims("Members of the Prairie Caucus backed Dana Whitlock.")
+    assert (c.claimant, c.target, c.stance) == ("prairie-caucus", "dana-whitlock", Stance.SUPPORT)

@@ -305,3 +305,14 @@ def test_downing_street_is_an_organization():
     m = mentions("Downing Street said the Prime Minister was relaxed.")
     (e,) = [e for e in m.entities.values() if e.name == "Downing Street"]
     assert e.actor_kind is ActorKind.ORGANIZATION
+
+
+def test_party_adjective_inside_an_institution_name_is_not_the_party():
+    """'the Democratic National Committee' is an organization, not the Democratic Party."""
+    m = mentions("The Democratic National Committee rejected the complaint.")
+    (e,) = m.entities.values()
+    assert (e.name, e.actor_kind, e.weak) == (
+        "Democratic National Committee",
+        ActorKind.ORGANIZATION,
+        True,
+    )

@@ -196,3 +196,11 @@ def test_group_noun_that_claims_is_kept():
     """'The rebels accused X' keeps the rebels as a group faction."""
     c = parse("The rebels accused Downing Street of bullying backbenchers.", source="g2")
     assert {f.id for f in c.factions} == {"rebels"}
+
+
+def test_institution_that_speaks_is_an_organization_record():
+    """'The Democratic National Committee said ...' keeps the committee as an organization."""
+    c = parse("The Democratic National Committee said Ron Tate was wrong.", source="g3")
+    assert [(a.id, a.kind.value) for a in c.actors if a.kind.value == "organization"] == [
+        ("democratic-national-committee", "organization")
+    ]

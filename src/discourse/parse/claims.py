@@ -389,6 +389,8 @@ def _eligible(s: Sent, m: Mention, ents: Mentions) -> bool:
         k -= 1  # "by House Republicans", "of moderate Democrats"
     if k >= 1 and s.lower[k] in ("for", "of", "to") and s.lower[k - 1] in _SPOKESPEOPLE:
         return True  # "a spokesperson for Starmer said": speaking for Starmer
+    if k >= 1 and s.lower[k] == "of" and s.lower[k - 1] in _MEMBER_HEADS:
+        return True  # "members of the Freedom Caucus backed X": the caucus acts
     if k >= 0 and (s.lower[k] in _SUBJECT_BLOCKERS or s.tags[k] in _VERB_TAGS):
         return False  # after a preposition, or the object of a verb ("which backed Omar")
     if m.last < len(s) and s.lower[m.last] in ("'s", "'"):
@@ -409,6 +411,10 @@ def _eligible(s: Sent, m: Mention, ents: Mentions) -> bool:
     return True
 
 
+_MEMBER_HEADS: Final = frozenset(
+    {"members", "leaders", "leadership", "head", "chair", "chairman", "chairwoman", "officials",
+     "executive", "majority", "most", "many", "some", "dozens", "all"}
+)  # fmt: skip
 _ROLEISH: Final = frozenset(
     {"mp", "leader", "leaders", "member", "senator", "chair", "spokesman", "spokeswoman", "spokesperson",
      "official", "candidate", "deputy", "minister", "source", "colleague", "politician", "lawmaker",

@@ -498,6 +498,12 @@ class _Builder:
         if j >= len(s) or j - 1 < 0 or s.words[j - 1] == k.name.split()[-1]:
             return False
         nxt = s.words[j]
+        for x in range(j, min(len(s), j + 4)):
+            w = s.words[x]
+            if not (_name_token(w) and w[0].isupper()):
+                break
+            if w in self.t.org_heads and self.t.org_heads[w] is None:
+                return True  # "Democratic National Committee": an institution, not the party
         return (
             _name_token(nxt)
             and nxt[0].isupper()
@@ -745,6 +751,21 @@ class _Builder:
                 first += 1
             kind = org_heads[w]
             if kind is None:
+                if i - first >= 2 or (i - first == 1 and words[first] not in self.t.not_names):
+                    # "the Democratic National Committee": an organization, kept if it speaks
+                    # or is spoken of
+                    name = " ".join(words[first : i + 1])
+                    e = self.entity(
+                        name,
+                        PERSON,
+                        actor_kind=ActorKind.ORGANIZATION,
+                        confidence=0.7,
+                        key="org:" + name.casefold(),
+                    )
+                    e.weak = e.weak or not e.spans
+                    start = first - 1 if first > 0 and s.lower[first - 1] == "the" else first
+                    self.mention(s, e, start, i + 1)
+                    continue
                 for k in range(first, i + 1):
                     used[k] = 1
                 continue
