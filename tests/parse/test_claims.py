@@ -473,3 +473,13 @@ def test_members_of_a_group_act_for_the_group():
     """'Members of the X Caucus backed Y' is the caucus's endorsement of Y."""
     (c,) = claims("Members of the Prairie Caucus backed Dana Whitlock.")
     assert (c.claimant, c.target, c.stance) == ("prairie-caucus", "dana-whitlock", Stance.SUPPORT)
+
+
+def test_role_phrase_after_a_quotation_is_the_speaker():
+    """'"...," said the prime minister' is a claim by the person introduced with that role."""
+    cs = claims(
+        'Prime Minister Vera Lund faced a revolt. "Tom Eke has betrayed us," said the prime minister.'
+    )
+    assert [(c.claimant, c.target, c.quote) for c in cs] == [
+        ("vera-lund", "tom-eke", "Tom Eke has betrayed us,")
+    ]

@@ -533,6 +533,7 @@ def _demand_stance(s: Sent, after: int) -> Stance | None:
 
 
 _LOOKBACK: Final = 5
+_ROLE_OPENERS: Final = frozenset({",", "but", "and", "yet", "meanwhile"})
 _ROLE_HEADS: Final = frozenset(
     {"minister", "chancellor", "president", "speaker", "leader", "secretary", "premier",
      "treasurer", "chairman", "chairwoman", "chair", "senator", "governor", "mayor", "whip",
@@ -795,11 +796,27 @@ def _role_subject(doc: Doc, s: Sent, ents: Mentions, a: int) -> Mention | None:
         k -= 1
     if k < 0 or lower[k] != "the" or k + 1 >= end or lower[end - 1] not in _ROLE_HEADS:
         return None
-    if k > 0 and lower[k - 1] not in (",", "but", "and", "yet", "meanwhile"):
-        return (
-            None  # "the leader of the party said": the party is no speaker; "of the prime minister"
-        )
-    role = " ".join(lower[k + 1 : end])
+    if k > 0 and lower[k - 1] not in _ROLE_OPENERS and s.words[k - 1] not in _CLOSE_Q:
+        return None  # "the leader of the party said", "of the prime minister"
+    return _person_with_role(s, ents, k, end)
+
+
+def _role_after(s: Sent, ents: Mentions, j: int) -> Mention | None:
+    """'"...," said the prime minister': the person with that role, after the cue."""
+    lower = s.lower
+    if j >= len(s) or lower[j] != "the":
+        return None
+    end = j + 1
+    while end < len(s) and end - j <= 4 and s.words[end][:1].isalpha():
+        if lower[end] in _ROLE_HEADS:
+            return _person_with_role(s, ents, j, end + 1)
+        end += 1
+    return None
+
+
+def _person_with_role(s: Sent, ents: Mentions, k: int, end: int) -> Mention | None:
+    """The most mentioned person whose recorded roles end with the words ``k+1..end-1``."""
+    role = " ".join(s.lower[k + 1 : end])
     best: str | None = None
     score = 0
     for e in ents.entities.values():
@@ -952,6 +969,12 @@ def _sentence_claims(
                         addressee = obj
         if claimant is None and not inverted and sense is not _COLON:
             claimant = _role_subject(doc, s, ents, a)  # "The prime minister said"
+            if claimant is None and _after_quote(s, i):
+                claimant = _role_after(s, ents, j)  # '"...," said the prime minister'
+            if claimant is not None and _after_quote(
+                s, claimant.first if claimant.first < i else i
+            ):
+                inverted = True
         if claimant is None:
             continue
         if target is not None and target.entity == claimant.entity:
