@@ -483,3 +483,9 @@ def test_role_phrase_after_a_quotation_is_the_speaker():
     assert [(c.claimant, c.target, c.quote) for c in cs] == [
         ("vera-lund", "tom-eke", "Tom Eke has betrayed us,")
     ]
+
+
+def test_unquoted_clause_before_said_x_is_reported():
+    """'Y has lost control, said X.' is X's claim about Y."""
+    (c,) = claims("Tom Eke has lost control of the party, said Vera Lund.")
+    assert (c.claimant, c.target, c.stance) == ("vera-lund", "tom-eke", Stance.OPPOSE)

@@ -907,6 +907,7 @@ def _sentence_claims(
         target: Mention | None = None
         addressee: Mention | None = None
         inverted = False
+        unquoted = -1
         # widen the cue over auxiliaries: "has warned", "have called on"
         a = i
         while a > 0 and lower[a - 1] in ("has", "have", "had", "will", "would", "'s"):
@@ -941,6 +942,15 @@ def _sentence_claims(
                 claimant = _after(s, ms, j, 4)
                 if claimant is not None:
                     inverted = True
+            elif (
+                prev > 2
+                and lower[prev] == ","
+                and s.tags[i] in ("VBD", "VBZ")
+                and (m_after := _after(s, ms, j, 3)) is not None
+                and m_after.last >= len(s) - 2
+            ):
+                # "Johnson has lost control, said Grieve.": the clause before is reported
+                claimant, inverted, unquoted = m_after, True, prev
             if (
                 claimant is None
                 and last_claimant is not None
@@ -990,6 +1000,8 @@ def _sentence_claims(
         if sense is _ACCORDING:
             lo = claimant.last if i <= 1 else 0
             region = (lo, _clause_end(s, lo, nxt if i <= 1 else i))
+        elif unquoted > 0:
+            region = (max(0, unquoted - _REGION), unquoted)
         elif inverted and (q := _quote_for(doc, s, cue_start, cue_end, True)) is not None:
             region = _token_range(s, q)
         else:
