@@ -168,9 +168,15 @@ def _record(row: dict[str, Any], row_no: int, path: str) -> Record:
         if name in _MAPPINGS:
             try:
                 value = json.loads(value)
-            except (TypeError, ValueError) as e:
+            except (TypeError, ValueError, RecursionError) as e:
                 raise FormatError(f"{where}, column {name!r}: not JSON: {e}", path=path) from None
         elif name == "evidence" or name == "participants":
+            if not isinstance(value, list) or not all(isinstance(i, dict) for i in value):
+                raise FormatError(
+                    f"{where}, column {name!r}: expected a list of structs, "
+                    f"got {type(value).__name__}",
+                    path=path,
+                )
             value = [{k: v for k, v in item.items() if v is not None} for item in value]
         data[name] = value
     try:
