@@ -579,8 +579,13 @@ class _Reader:
             ao = self._obj(a, f"{where}.attendees[{i}]")
             if ao is not None:
                 ref = self.person(ao, f"{where}.attendees[{i}]", ref_ok=True)
-                if ref is not None:
-                    participants.append(Participant(ref=ref))
+                part = (
+                    self._build(Participant, f"{where}.attendees[{i}]", ref=ref)
+                    if ref is not None
+                    else None
+                )
+                if part is not None:
+                    participants.append(part)
         organization = self._str(obj, "organization_id", where)
         if obj.get("organization") is not None:
             o = self._obj(obj["organization"], f"{where}.organization")
