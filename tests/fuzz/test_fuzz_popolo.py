@@ -51,3 +51,14 @@ def test_popolo_event_without_id_is_a_format_error_naming_it(tmp_path: Path) -> 
     p.write_text('{"events": [{"classification": "protest", "name": "March"}]}', encoding="utf-8")
     with pytest.raises(dc.FormatError, match=r"events\[0\]\.id"):
         dc.load(p)
+
+
+def test_popolo_attendee_with_an_empty_id_is_a_format_error_naming_it(tmp_path: Path) -> None:
+    """An attendee {"id": ""} is reported as events[0].attendees[0].ref, with the file."""
+    p = tmp_path / "x.popolo.json"
+    p.write_text(
+        '{"events": [{"id": "e", "classification": "protest", "attendees": [{"id": ""}]}]}',
+        encoding="utf-8",
+    )
+    with pytest.raises(dc.FormatError, match=r"x\.popolo\.json: events\[0\]\.attendees\[0\]\.ref"):
+        dc.load(p)
