@@ -316,3 +316,15 @@ def test_party_adjective_inside_an_institution_name_is_not_the_party():
         ActorKind.ORGANIZATION,
         True,
     )
+
+
+def test_name_after_conjunction_that_is_a_person():
+    """'said that Angela Merkel's party' finds the person ('that' is no determiner here)."""
+    m = mentions("Ulla Brandt said that Angela Merkel's party had to choose.")
+    assert "Angela Merkel" in names(m, PERSON)
+
+
+def test_seat_after_member_for_is_a_place():
+    """'the member for Dickson' names an electorate, not a person."""
+    m = mentions("Ron Pike, the member for Dickson, said the party needed change.")
+    assert names(m, PERSON) == {"Ron Pike"}

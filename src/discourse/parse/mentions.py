@@ -850,9 +850,11 @@ class _Builder:
             i += 1
         if i >= j:
             return
-        if j < len(words) and lower[j] in _PLACE_NEXT:
+        if (j < len(words) and lower[j] in _PLACE_NEXT) or (
+            i > 1 and lower[i - 1] == "for" and lower[i - 2] in _SEAT_HOLDERS
+        ):
             self.places.append((s.index, i, j))  # "the North Shropshire by-election"
-            self._mark(s, i, j)
+            self._mark(s, i, j)  # "the member for Dickson", "MP for Uxbridge"
             return
         # a name never contains a not-name (places, months) or an org head
         for k in range(i, j):
@@ -900,7 +902,7 @@ class _Builder:
             # "Turnbull added", "Kühnert, the leader of the Jusos,": a surname before a cue,
             # even opening the sentence
             if known is None and (before or (after and proper)):
-                if i > 0 and lower[i - 1] in _DETERMINERS:
+                if i > 0 and lower[i - 1] in _DETERMINERS and tags[i - 1] != "IN":
                     return
                 if w.isupper() and len(w) > 1:
                     return
@@ -918,7 +920,13 @@ class _Builder:
             return
         if not (first_known or before or after or proper):
             return
-        if i > 0 and lower[i - 1] in _DETERMINERS and not (first_known or after):
+        # "that" as a conjunction ("said that Angela Merkel's CDU") is no determiner
+        if (
+            i > 0
+            and lower[i - 1] in _DETERMINERS
+            and tags[i - 1] != "IN"
+            and not (first_known or after)
+        ):
             return  # "the Bonaparte of", "a Corbyn Government"
         conf = 0.9 if (first_known or before or after) else 0.65
         name = " ".join(words[i:j])
@@ -1407,6 +1415,10 @@ _LOYAL_HEADS: Final = frozenset(
 _AT_TARGETS: Final = frozenset(
     {"out", "aim", "swipe", "swipes", "jab", "jabs", "dig", "digs", "back", "fire", "snipe",
      "sniped", "sniping", "shot", "shots", "scorn", "barb", "barbs", "blow", "angry", "furious"}
+)  # fmt: skip
+_SEAT_HOLDERS: Final = frozenset(
+    {"member", "mp", "senator", "candidate", "representative", "congressman", "congresswoman",
+     "mla", "msp", "councillor", "deputy"}
 )  # fmt: skip
 _TRUST_NOUNS: Final = frozenset({"confidence", "faith", "trust", "belief"})
 _MONTH_NAMES: Final = frozenset({"May", "June", "April", "August"})
