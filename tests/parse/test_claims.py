@@ -489,3 +489,29 @@ def test_unquoted_clause_before_said_x_is_reported():
     """'Y has lost control, said X.' is X's claim about Y."""
     (c,) = claims("Tom Eke has lost control of the party, said Vera Lund.")
     assert (c.claimant, c.target, c.stance) == ("vera-lund", "tom-eke", Stance.OPPOSE)
+
+
+def test_act_with_a_stance_inside_the_clause_gives_the_stance():
+    """'said she would vote for Y' supports Y; 'vote against Y' opposes Y."""
+    (c,) = claims("Ines Kappel said she would vote for Lukas Brenner.")
+    assert (c.target, c.stance) == ("lukas-brenner", Stance.SUPPORT)
+    (c2,) = claims("Ines Kappel said she would vote against Lukas Brenner.")
+    assert (c2.target, c2.stance) == ("lukas-brenner", Stance.OPPOSE)
+
+
+def test_no_confidence_in_a_person_opposes_them():
+    """'had no confidence in Y' targets Y (a person after 'in' is not a medium) in opposition."""
+    (c,) = claims("Ines Kappel said she had no confidence in Lukas Brenner.")
+    assert (c.target, c.stance) == ("lukas-brenner", Stance.OPPOSE)
+
+
+def test_what_follows_but_weighs_more():
+    """'a good man but the wrong leader' is opposition."""
+    (c,) = claims("Ines Kappel said Lukas Brenner was a good man but the wrong leader.")
+    assert c.stance is Stance.OPPOSE
+
+
+def test_asking_someone_to_stay_supports_them():
+    """'called on Y to stay' supports Y."""
+    (c,) = claims("Ines Kappel called on Lukas Brenner to stay.")
+    assert (c.target, c.stance) == ("lukas-brenner", Stance.SUPPORT)

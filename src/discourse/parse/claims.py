@@ -635,7 +635,8 @@ def _clause_target(
             p = m.first - 1
             while p >= lo and lower[p] in ("the", "a", "an"):
                 p -= 1
-            if p >= lo and lower[p] in _MEDIUM_PREPS:
+            e = ents.entities.get(m.entity)
+            if p >= lo and lower[p] in _MEDIUM_PREPS and (e is None or e.type != PERSON):
                 continue  # "in an interview with The Times", "on Sky News"
         if _modifier(s, ms, m, ents):
             continue
@@ -697,15 +698,34 @@ def _fallback_target(
     return best
 
 
-def _evaluate(s: Sent, lo: int, hi: int, evaluative: Mapping[str, Stance]) -> Stance | None:
-    """For or against, by the evaluative words of tokens ``[lo, hi)`` (negation flips a word)."""
+def _evaluate(
+    s: Sent,
+    lo: int,
+    hi: int,
+    evaluative: Mapping[str, Stance],
+    verbs: list[tuple[int, int, VerbSense]] | None = None,
+) -> Stance | None:
+    """For or against, by the evaluative words of tokens ``[lo, hi)`` (negation flips a word).
+
+    Reporting verbs and acts of the sentence inside the range with a stance of
+    their own (*would vote for*, *will back*) count double.
+    """
     score = 0
     lower = s.lower
+    for i2, _j2, sense in verbs or ():
+        if lo <= i2 < hi and sense.stance in _FLIP:
+            v = 2 if sense.stance is Stance.SUPPORT else -2
+            if any(lower[b] in _NEG_BEFORE for b in range(max(lo, i2 - 3), i2)):
+                v = -v
+            score += v
+    weight = 1
     for k in range(lo, hi):
+        if lower[k] in ("but", "yet", "however"):
+            weight = 2  # "a good man but the wrong leader": what follows "but" counts
         st = evaluative.get(lower[k])
         if st is None or st is Stance.NEUTRAL:
             continue
-        v = 1 if st is Stance.SUPPORT else -1
+        v = weight if st is Stance.SUPPORT else -weight
         for b in range(max(lo, k - 3), k):
             if lower[b] in _NEG_BEFORE or (lower[b] == "longer" and b > 0 and lower[b - 1] == "no"):
                 v = -v
@@ -1029,7 +1049,7 @@ def _sentence_claims(
                 doc, s, ms, ents, *region, claimant.entity, tell=sense.lemma in _TELL
             ) or _fallback_target(doc, s, ms, ents, claimant.entity, i, recent)
         if target is not None and stance is None:
-            stance = _evaluate(s, *region, cues.evaluative) or _FORM_STANCE.get(
+            stance = _evaluate(s, *region, cues.evaluative, found) or _FORM_STANCE.get(
                 sense.form, Stance.OPPOSE
             )
         neg = None if inverted else _negation(s, claimant.last if claimant.last <= i else 0, a)
