@@ -18,6 +18,7 @@ import pytest
 
 import discourse as dc
 from discourse.io import formats
+from discourse.io._registry import format_for
 from tests.fuzz.harness import check_load
 
 SRC = Path(dc.__file__).resolve().parent.parent
@@ -85,7 +86,7 @@ def test_other_json_formats_refuse_deep_nesting(tmp_path: Path, name: str) -> No
     """Every JSON-based reader turns 100,000 nested lists into a located FormatError."""
     deep = "[" * 100_000 + "]" * 100_000
     text = '{"format":"discourse","version":1}\n' + deep + "\n" if "jsonl" in name else deep
-    check_load(write(tmp_path, name, text), dc.io.format_for(name).name)
+    check_load(write(tmp_path, name, text), format_for(name).name)
     err = load_error(tmp_path / name)
     assert name in str(err)
 
