@@ -246,7 +246,7 @@ def _continued_quote(
     stance = None
     if t is not None:
         stance = _evaluate(s, lo, hi, cues.evaluative) or Stance.OPPOSE
-        recent.append((s.index, t))
+        _remember(recent, s.index, t)
     qt = doc.text[q[0] : q[1]]
     return [
         Claim(
@@ -533,6 +533,7 @@ def _demand_stance(s: Sent, after: int) -> Stance | None:
 
 
 _LOOKBACK: Final = 5
+_RECENT: Final = 8
 _ROLE_OPENERS: Final = frozenset({",", "but", "and", "yet", "meanwhile"})
 _ROLE_HEADS: Final = frozenset(
     {"minister", "chancellor", "president", "speaker", "leader", "secretary", "premier",
@@ -698,6 +699,13 @@ def _fallback_target(
     return best
 
 
+def _remember(recent: list[tuple[int, Mention]], si: int, m: Mention) -> None:
+    """Keep the targets of the latest claims (a bounded list: constant work per claim)."""
+    recent.append((si, m))
+    if len(recent) > 2 * _RECENT:
+        del recent[:_RECENT]
+
+
 def _evaluate(
     s: Sent,
     lo: int,
@@ -712,8 +720,12 @@ def _evaluate(
     """
     score = 0
     lower = s.lower
-    for i2, _j2, sense in verbs or ():
-        if lo <= i2 < hi and sense.stance in _FLIP:
+    verbs = verbs or []
+    x = bisect_left(verbs, (lo, -1, _ACCORDING))  # cues are sorted by position
+    for i2, _j2, sense in verbs[x : x + _REGION]:
+        if i2 >= hi:
+            break
+        if sense.stance in _FLIP:
             v = 2 if sense.stance is Stance.SUPPORT else -2
             if any(lower[b] in _NEG_BEFORE for b in range(max(lo, i2 - 3), i2)):
                 v = -v
@@ -836,17 +848,40 @@ def _role_after(s: Sent, ents: Mentions, j: int) -> Mention | None:
 
 def _person_with_role(s: Sent, ents: Mentions, k: int, end: int) -> Mention | None:
     """The most mentioned person whose recorded roles end with the words ``k+1..end-1``."""
-    role = " ".join(s.lower[k + 1 : end])
-    best: str | None = None
-    score = 0
-    for e in ents.entities.values():
-        if e.type != PERSON or len(e.spans) <= score:
-            continue
-        if any(r.casefold() == role or r.casefold().endswith(" " + role) for r in e.roles):
-            best, score = e.id, len(e.spans)
+    best = _role_index(ents).get(" ".join(s.lower[k + 1 : end]))
     if best is None:
         return None
     return Mention(best, k, end, s.starts[k], s.ends[end - 1])
+
+
+_ROLE_INDEX: dict[int, tuple[Mentions, dict[str, str]]] = {}
+
+
+def _role_index(ents: Mentions) -> dict[str, str]:
+    """Map role phrases to the most mentioned person holding them (built once per document).
+
+    Each recorded role and each of its endings (*minister* of *Prime
+    Minister*) is a key.
+    """
+    hit = _ROLE_INDEX.get(id(ents))
+    if hit is not None and hit[0] is ents:
+        return hit[1]
+    score: dict[str, int] = {}
+    index: dict[str, str] = {}
+    for e in ents.entities.values():
+        if e.type != PERSON:
+            continue
+        for r in e.roles:
+            words = r.casefold().split()
+            for x in range(len(words)):
+                key = " ".join(words[x:])
+                if len(e.spans) > score.get(key, 0):
+                    score[key] = len(e.spans)
+                    index[key] = e.id
+    if len(_ROLE_INDEX) > 16:
+        _ROLE_INDEX.clear()
+    _ROLE_INDEX[id(ents)] = (ents, index)
+    return index
 
 
 def _quote_for(
@@ -918,7 +953,7 @@ def _sentence_claims(
                     )
                     last = attrs.evolve(last, target=t2.entity, stance=st2)
                     out[-1] = last
-                    recent.append((s.index, t2))
+                    _remember(recent, s.index, t2)
             floor = j
             continue
         if doc.quote_at(cue_start, cue_end) is not None:
@@ -1104,7 +1139,7 @@ def _sentence_claims(
         last = out[-1]
         last_claimant = claimant
         if target is not None:
-            recent.append((s.index, target))
+            _remember(recent, s.index, target)
         floor = j
     return out
 
