@@ -83,17 +83,17 @@ def assert_located(err: dc.DiscourseError, path: Path) -> None:
 
 def check_load(
     path: Path, fmt: str, seconds: float = TIME_LIMIT, *, stream: bool = False
-) -> dc.Corpus | None:
-    """Read ``path`` as ``fmt`` under the oracle; the corpus, or None after a located error.
+) -> dc.Corpus | list[dc.Record] | None:
+    """Read ``path`` as ``fmt`` under the oracle; what was read, or None after a located error.
 
-    With ``stream=True`` the file is read with :func:`discourse.iter_load` instead.
+    With ``stream=True`` the file is read with :func:`discourse.iter_load` instead, into a list.
     """
     before = path.read_bytes()
     try:
         with time_limit(seconds), warnings.catch_warnings():
             warnings.simplefilter("ignore", dc.DiscourseWarning)
-            if stream:
-                return dc.Corpus(dc.iter_load(path, format=fmt))
+            if stream:  # records one by one: duplicate ids are the caller's business here
+                return list(dc.iter_load(path, format=fmt))
             return dc.load(path, format=fmt)
     except Hang:
         raise AssertionError(f"reading {fmt} hung for more than {seconds}s") from None
