@@ -144,7 +144,7 @@ def _dec_value(key: str, value: object, where: str) -> object:
             raise FormatError(f"{where}.{key}: expected a JSON string, got {value!r}")
         try:
             return json.loads(value)
-        except ValueError as e:
+        except (ValueError, RecursionError) as e:  # RecursionError: nested too deeply
             raise FormatError(f"{where}.{key}: invalid JSON: {e}") from None
     if isinstance(value, str):
         return _dec_str(value)
@@ -358,8 +358,10 @@ def from_graph(graph: nx.Graph, *, path: str | None = None) -> Corpus:
 
 def _index(attrs: Mapping[str, Any]) -> float:
     i = attrs.get("index")
-    if isinstance(i, (int, float)) and not isinstance(i, bool) and not math.isnan(i):
-        return float(i)
+    if isinstance(i, int) and not isinstance(i, bool):
+        return float(i) if abs(i) < 2**1000 else math.inf  # past a float: order it last
+    if isinstance(i, float) and not math.isnan(i):
+        return i
     return math.inf
 
 
