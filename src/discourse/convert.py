@@ -197,7 +197,7 @@ def _format_exception(exc: BaseException, type_: type | None) -> str:
     if isinstance(exc, (_InvalidError, ValidationError)):
         return str(exc)
     if isinstance(exc, ForbiddenExtraKeysError):
-        return f"unknown field(s) {', '.join(sorted(exc.extra_fields))}"
+        return f"unknown field(s) {', '.join(sorted(map(str, exc.extra_fields)))}"
     if isinstance(exc, KeyError):
         return "required field missing"
     if isinstance(exc, (TypeError, AttributeError)) and type_ is not None:
