@@ -49,3 +49,11 @@ def test_yaml_values_pyyaml_cannot_build_raise_format_error_with_line(
         dc.load(p)
     assert e.value.line is not None
     assert "c.yaml" in str(e.value)
+
+
+def test_yaml_null_and_integer_keys_are_reported_as_unknown_fields(tmp_path: Path) -> None:
+    """A record with keys ``~`` and ``7`` is a FormatError listing them, not a TypeError."""
+    p = tmp_path / "k.yaml"
+    p.write_text("format: discourse\nversion: 1\nactors:\n- id: a\n  name: A\n  ~: 1\n  7: 2\n")
+    with pytest.raises(dc.FormatError, match=r"actors\[0\]: unknown field\(s\) 7, None"):
+        dc.load(p)
