@@ -90,6 +90,8 @@ __all__ = [
     "load_json_document",
     "loads",
     "make_converter",
+    "show_value",
+    "summarize_errors",
     "structure_document",
     "structure_record",
     "type_name",
@@ -188,9 +190,13 @@ def _mapping(value: object, _: object) -> Mapping[str, Any]:
     return value
 
 
-def _show(value: object) -> str:
+def show_value(value: object) -> str:
+    """``repr(value)``, cut to 60 characters, for error messages."""
     r = repr(value)
     return r if len(r) <= 60 else r[:57] + "..."
+
+
+_show = show_value
 
 
 def _format_exception(exc: BaseException, type_: type | None) -> str:
@@ -338,12 +344,16 @@ def _path_first(line: str) -> str:
 _FIELD_FIRST = re.compile(r"([a-z_]+(?:\[\d+\])?): ")
 
 
-def _summary(errors: list[str]) -> str:
+def summarize_errors(errors: list[str]) -> str:
+    """One message for a list of problems: the problem itself, or a count and the first 20."""
     if len(errors) == 1:
         return errors[0]
     shown = "\n".join(f"  {e}" for e in errors[:20])
     more = f"\n  ... and {len(errors) - 20} more" if len(errors) > 20 else ""
     return f"{len(errors)} problems:\n{shown}{more}"
+
+
+_summary = summarize_errors
 
 
 @contextmanager

@@ -51,6 +51,7 @@ from defusedxml.ElementTree import ParseError as _XMLParseError
 from defusedxml.ElementTree import fromstring as _defused_fromstring
 
 from discourse.convert import structure_record, unstructure_record
+from discourse.convert import summarize_errors as _summary
 from discourse.corpus import Corpus
 from discourse.errors import DiscourseError, FormatError
 from discourse.io._atomic import atomic_write
@@ -363,14 +364,6 @@ def _index(attrs: Mapping[str, Any]) -> float:
     if isinstance(i, float) and not math.isnan(i):
         return i
     return math.inf
-
-
-def _summary(errors: list[str]) -> str:
-    if len(errors) == 1:
-        return errors[0]
-    shown = "\n".join(f"  {e}" for e in errors[:20])
-    more = f"\n  ... and {len(errors) - 20} more" if len(errors) > 20 else ""
-    return f"{len(errors)} problems:\n{shown}{more}"
 
 
 # --- files ----------------------------------------------------------------------------------

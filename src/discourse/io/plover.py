@@ -46,6 +46,7 @@ from typing import Any, Final, Literal
 from attrs import fields as attrs_fields
 
 from discourse.convert import decode_json, encode_json
+from discourse.convert import show_value as _show
 from discourse.corpus import Corpus
 from discourse.errors import DiscourseError, FormatError, LossWarning, ValidationError
 from discourse.io._atomic import atomic_write
@@ -594,11 +595,6 @@ def read(path: Path) -> Corpus:
             raise FormatError(f"cannot read: {e.strerror}", path=where) from None
         return from_records(data, path=where)
     return from_records(_lines(path), path=where)
-
-
-def _show(value: object) -> str:
-    r = repr(value)
-    return r if len(r) <= 60 else r[:57] + "..."
 
 
 FORMAT = Format(

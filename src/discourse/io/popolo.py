@@ -43,6 +43,8 @@ from pathlib import Path
 from typing import Any
 
 from discourse.convert import decode_json, encode_json
+from discourse.convert import show_value as _show
+from discourse.convert import summarize_errors as _summary
 from discourse.corpus import Corpus
 from discourse.errors import DiscourseError, FormatError, LossWarning, ValidationError
 from discourse.io._atomic import atomic_write
@@ -738,19 +740,6 @@ def read(path: Path) -> Corpus:
     except OSError as e:
         raise FormatError(f"cannot read: {e.strerror}", path=str(path)) from None
     return from_popolo(decode_json(raw, path=str(path)), path=str(path))
-
-
-def _show(value: object) -> str:
-    r = repr(value)
-    return r if len(r) <= 60 else r[:57] + "..."
-
-
-def _summary(errors: list[str]) -> str:
-    if len(errors) == 1:
-        return errors[0]
-    shown = "\n".join(f"  {e}" for e in errors[:20])
-    more = f"\n  ... and {len(errors) - 20} more" if len(errors) > 20 else ""
-    return f"{len(errors)} problems:\n{shown}{more}"
 
 
 FORMAT = Format(

@@ -33,6 +33,7 @@ from typing import Any
 import yaml
 
 from discourse.convert import structure_document, unstructure_corpus
+from discourse.convert import summarize_errors as _summary
 from discourse.corpus import Corpus
 from discourse.errors import FormatError
 from discourse.io._atomic import atomic_write
@@ -123,14 +124,6 @@ def _with_lines(errors: tuple[str, ...], lines: dict[str, int]) -> list[str]:
         line = _line_of(where, lines) if sep else None
         out.append(f"{err} (line {line})" if line is not None else err)
     return out
-
-
-def _summary(errors: list[str]) -> str:
-    if len(errors) == 1:
-        return errors[0]
-    shown = "\n".join(f"  {e}" for e in errors[:20])
-    more = f"\n  ... and {len(errors) - 20} more" if len(errors) > 20 else ""
-    return f"{len(errors)} problems:\n{shown}{more}"
 
 
 def loads(text: str | bytes, *, path: str | None = None) -> Corpus:
