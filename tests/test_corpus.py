@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from hypothesis import given
 
@@ -115,6 +117,34 @@ def test_typed_views() -> None:
         "events": 1,
         "claims": 5,
     }
+
+
+def test_claims_keep_insertion_order_and_count_through_removals_and_replacements() -> None:
+    """Claims are listed in insertion order among the other records; counts follow every change."""
+    c = dc.Corpus()
+    c.add(dc.Actor(id="a", name="A"))
+    c.extend([dc.Claim(id="c1", claimant="a"), dc.Claim(id="c2", claimant="a")])
+    c.add(dc.Faction(id="f", name="F"))
+    c.add(dc.Claim(id="c3", claimant="f"))
+    assert [x.id for x in c.claims()] == ["c1", "c2", "c3"]
+    assert [x.id for x in c.of_type(dc.Claim)] == ["c1", "c2", "c3"]
+    c.replace(dc.Claim(id="c1", claimant="f"))  # a replaced record moves to the end
+    c.remove("c2")
+    assert [x.id for x in c.claims()] == ["c3", "c1"]
+    assert c.count()["claims"] == 2
+    assert [type(r).__name__ for r in c] == ["Actor", "Faction", "Claim", "Claim"]
+    c.remove("a")
+    c.remove("f")
+    assert [x.id for x in c.claims()] == ["c3", "c1"]  # now only claims are left
+    assert c.count() == {k: (2 if k == "claims" else 0) for k in c.count()}
+
+
+def test_claim_ids_are_not_interned_but_references_are() -> None:
+    """A claim's own id is not interned (it is named once); its claimant and target are."""
+    claimant, cid = "".join(["jeremy", "-corbyn"]), "".join(["claim", "-0001"])
+    claim = dc.Claim(id=cid, claimant=claimant, target=claimant)
+    assert claim.claimant is sys.intern("jeremy-corbyn")
+    assert claim.id is cid
 
 
 def test_adding_an_equal_record_twice_is_a_no_op() -> None:

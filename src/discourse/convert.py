@@ -556,6 +556,7 @@ class _MsgspecCodec:
         for cls in (Span, Participant, *SECTIONS.values()):
             checked: dict[Callable[..., Any], Any] = {
                 r._id: id_,
+                r._own_id: id_,
                 r._opt_id: Optional[id_],  # noqa: UP045 - a runtime type expression
                 r._text: text,
                 r._opt_text: Optional[str],  # noqa: UP045

@@ -107,18 +107,22 @@ class Corpus:
         "_dated_order",
         "_event_refs",
         "_memberships",
+        "_n_claims",
         "_typed",
     )
 
     def __init__(self, records: Iterable[Record] = ()) -> None:
         self._by_id: dict[str, Record] = {}
+        # Records by type, except claims: they are the bulk of a corpus, and a second
+        # dict of them would cost ~31 bytes a claim. They are the claims of _by_id
+        # (in insertion order there too), counted in _n_claims.
         self._typed: dict[type, dict[str, Any]] = {
             Actor: {},
             Faction: {},
-            Claim: {},
             Event: {},
             Source: {},
         }
+        self._n_claims = 0
         self._memberships: dict[Membership, None] = {}
         self._by_claimant: defaultdict[str, list[Claim]] = defaultdict(list)
         self._by_target: defaultdict[str, list[Claim]] = defaultdict(list)
@@ -159,7 +163,7 @@ class Corpus:
                 self._by_faction[record.faction].append(record)
             return
         table = self._typed.get(type(record))
-        if table is None:
+        if table is None and type(record) is not Claim:
             raise ValidationError(
                 f"a Corpus holds Actor, Faction, Membership, Claim, Event and Source records, "
                 f"not {type(record).__name__}",
@@ -176,7 +180,10 @@ class Corpus:
                 id=rid,
             )
         self._by_id[rid] = record
-        table[rid] = record
+        if table is None:
+            self._n_claims += 1
+        else:
+            table[rid] = record
         self._index(record)
 
     def extend(self, records: Iterable[Record]) -> None:
@@ -186,7 +193,6 @@ class Corpus:
         # else, and any claim whose id is taken (duplicate or error), goes through add().
         add = self.add
         by_id = self._by_id
-        claims = self._typed[Claim]
         batch: list[Claim] = []
         try:
             for r in records:
@@ -194,9 +200,9 @@ class Corpus:
                     add(r)
                     continue
                 by_id[r.id] = r
-                claims[r.id] = r
                 batch.append(r)
         finally:  # whatever was registered is indexed, even if a later record failed
+            self._n_claims += len(batch)
             self._index_claims(batch)
 
     def _index_claims(self, batch: Iterable[Claim]) -> None:
@@ -257,7 +263,10 @@ class Corpus:
             return
         rid = record.id  # type: ignore[union-attr]
         del self._by_id[rid]
-        del self._typed[type(record)][rid]
+        if type(record) is Claim:
+            self._n_claims -= 1
+        else:
+            del self._typed[type(record)][rid]
         if type(record) is Claim:
             for key, index in self._claim_keys(record):
                 index[key].remove(record)
@@ -324,7 +333,7 @@ class Corpus:
         yield from self._typed[Faction].values()
         yield from self._memberships
         yield from self._typed[Event].values()
-        yield from self._typed[Claim].values()
+        yield from self._all_claims()
 
     def __contains__(self, item: object) -> bool:
         if isinstance(item, str):
@@ -388,7 +397,7 @@ class Corpus:
             "factions": len(self._typed[Faction]),
             "memberships": len(self._memberships),
             "events": len(self._typed[Event]),
-            "claims": len(self._typed[Claim]),
+            "claims": self._n_claims,
         }
 
     # --- names ------------------------------------------------------------------------------
@@ -448,7 +457,7 @@ class Corpus:
             for j, s in enumerate(m.sources):
                 check(f"memberships[{i}].sources[{j}]", s, (Source,), "a Source")
             self._check_spans(f"memberships[{i}]", m.evidence, check)
-        for c in self._typed[Claim].values():
+        for c in self._all_claims():
             w = f"claims[{c.id!r}]"
             check(f"{w}.claimant", c.claimant, entity, "an Actor or Faction")
             check(f"{w}.target", c.target, entity, "an Actor or Faction")
@@ -543,7 +552,7 @@ class Corpus:
             candidates.append(self._date_range(lo, hi))
             dates_done = True
         if not candidates:
-            return list(self._typed[Claim].values())
+            return self._all_claims()
         base = min(candidates, key=len)
         if len(candidates) == 1 and (dates_done or (lo is None and hi is None)):
             return list(base)
@@ -599,7 +608,7 @@ class Corpus:
         if self._dated_dirty or not self._dated:
             items: list[tuple[tuple[int, int, int], int, Claim | Event]] = []
             n = 0
-            for c in self._typed[Claim].values():
+            for c in self._all_claims():
                 if c.date is not None:
                     items.append((c.date._key(), n, c))
                 n += 1
@@ -816,12 +825,12 @@ class Corpus:
         for f in list(self._typed[Faction].values()):
             if f.parent == drop:
                 self.replace(attrs.evolve(f, parent=sub(f.parent) if f.id != keep else None))
-        for c in list(self._typed[Claim].values()):
+        for c in self._all_claims():
             if drop in (c.claimant, c.target, c.addressee):
                 self.replace(
                     attrs.evolve(
                         c,
-                        claimant=sub(c.claimant),
+                        claimant=keep if c.claimant == drop else c.claimant,
                         target=sub(c.target),
                         addressee=sub(c.addressee),
                     )
@@ -876,4 +885,12 @@ class Corpus:
         """All records of one type, e.g. ``corpus.of_type(dc.Actor)``."""
         if kind is Membership:
             return list(self._memberships)
+        if kind is Claim:
+            return self._all_claims()
         return list(self._typed[kind].values())
+
+    def _all_claims(self) -> list[Claim]:
+        """Every claim, in insertion order (a new list)."""
+        if self._n_claims == len(self._by_id):
+            return list(self._by_id.values())  # type: ignore[arg-type]
+        return [r for r in self._by_id.values() if type(r) is Claim]

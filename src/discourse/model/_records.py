@@ -3,8 +3,9 @@
 Records are immutable (``frozen``), compact (``slots``) and keyword-only.
 Every field is checked on construction: enum fields accept their string
 values, ids must be non-empty strings, and a bad value raises
-:class:`~discourse.ValidationError` naming the field. Ids are interned, so a
-large corpus stores each distinct id once.
+:class:`~discourse.ValidationError` naming the field. Ids that records refer
+to (claimants, targets, sources, parties...) are interned, so a large corpus
+stores each distinct id once; a claim's own id, named only once, is not.
 """
 
 from __future__ import annotations
@@ -78,6 +79,16 @@ class _BadValueError(ValidationError):
 def _id(value: str) -> str:
     if isinstance(value, str) and value:
         return _intern(value if type(value) is str else str(value))
+    raise _BadValueError(f"ids must be non-empty strings, got {value!r}", value)
+
+
+def _own_id(value: str) -> str:
+    # A claim's own id: checked as _id checks it, but not interned. Interning pays for
+    # ids that other records repeat (claimants, targets, sources); a claim id is
+    # usually named once, and interning it would only add an entry (40-90 bytes) to
+    # the interpreter's table of interned strings for every claim.
+    if isinstance(value, str) and value:
+        return value if type(value) is str else str(value)
     raise _BadValueError(f"ids must be non-empty strings, got {value!r}", value)
 
 
@@ -209,13 +220,14 @@ def _confidence(value: float | None) -> float | None:
 
 
 _OFFSETS: dict[int, int] = {}
+_OFFSET_CAP = 1 << 16
 
 
 def _offset(value: int) -> int:
     if type(value) is int and value >= 0:
         # One shared int object per distinct offset (CPython caches only up to 256):
         # two 28-byte objects less per span in a large corpus. Capped at 2**16 entries.
-        return _OFFSETS.setdefault(value, value) if value < 1 << 16 else value
+        return _OFFSETS.setdefault(value, value) if value < _OFFSET_CAP else value
     raise _BadValueError(f"expected a non-negative integer offset, got {value!r}", value)
 
 
@@ -301,6 +313,11 @@ class Span:
                 value=self.end,
             )
         _set(self, "source", _intern(self.source))
+        if self.end < _OFFSET_CAP:
+            # Spans decoded without the converters (the msgspec fast path) share
+            # their offset objects here, as _offset does for the others.
+            _set(self, "start", _OFFSETS.setdefault(self.start, self.start))
+            _set(self, "end", _OFFSETS.setdefault(self.end, self.end))
 
 
 @_named_fields
@@ -492,7 +509,7 @@ class Claim:
         attributes: Free JSON-compatible mapping for extensions.
     """
 
-    id: str = field(converter=_id)
+    id: str = field(converter=_own_id)
     claimant: str = field(converter=_id)
     form: ClaimForm = field(default=ClaimForm.STATEMENT, converter=_claim_form)
     target: str | None = field(default=None, converter=_opt_id)
@@ -510,7 +527,6 @@ class Claim:
 
     def __attrs_post_init__(self) -> None:
         if type(self.attributes) is dict:  # built without converters (see above)
-            _set(self, "id", _intern(self.id))
             _set(self, "claimant", _intern(self.claimant))
             if self.target is not None:
                 _set(self, "target", _intern(self.target))
