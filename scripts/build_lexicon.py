@@ -11,7 +11,8 @@ Usage::
 
     python scripts/build_lexicon.py [--uner ../shared/data/uner-english-ewt]
 
-The output is deterministic (sorted, no timestamps): running it twice gives
+The UNER names are merged with the hand-curated
+``src/discourse/parse/data/first_names_supplement.txt``. The output is deterministic (sorted, no timestamps): running it twice gives
 the same file.
 """
 
@@ -27,6 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 LEXICON = ROOT / "src" / "discourse" / "parse" / "data" / "lexicon_en.json"
 UNER = ROOT.parent / "shared" / "data" / "uner-english-ewt"
 SPLITS = ("en_ewt-ud-dev.iob2.gz", "en_ewt-ud-test.iob2.gz")
+#: Hand-curated given names merged into the UNER list (see the data README).
+SUPPLEMENT = LEXICON.parent / "first_names_supplement.txt"
 #: Words UNER tags as starting a person's name that are not given names.
 NOT_NAMES = frozenset(
     {"Bin", "Prophet", "Visit", "Davis", "McGilloway", "Townsend", "Webb", "Cossor"}
@@ -79,6 +82,16 @@ def first_names(sentences: list[list[tuple[str, str]]]) -> list[str]:
     return sorted(names)
 
 
+def supplement(path: Path = SUPPLEMENT) -> list[str]:
+    """The hand-curated given names of ``path``: whitespace-separated, ``#`` comments skipped."""
+    names: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            names.extend(line.split())
+    return names
+
+
 def main() -> None:
     """Rewrite the ``first_names`` key of the shipped lexicon."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -87,7 +100,7 @@ def main() -> None:
     sentences: list[list[tuple[str, str]]] = []
     for split in SPLITS:
         sentences.extend(read_sentences(args.uner / split))
-    names = first_names(sentences)
+    names = sorted(set(first_names(sentences)) | set(supplement()))
     doc = json.loads(LEXICON.read_text(encoding="utf-8"))
     doc["first_names"] = names
     LEXICON.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

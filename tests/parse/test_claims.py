@@ -515,3 +515,117 @@ def test_asking_someone_to_stay_supports_them():
     """'called on Y to stay' supports Y."""
     (c,) = claims("Ines Kappel called on Lukas Brenner to stay.")
     assert (c.target, c.stance) == ("lukas-brenner", Stance.SUPPORT)
+
+
+def _by_cue(cs: list[Claim], cue: str) -> Claim:
+    return next(c for c in cs if c.attributes["cue"] == cue)
+
+
+def test_calling_someone_a_name_is_criticism_of_them():
+    """'called X a liar', 'calling X "a disgrace"': criticism against X."""
+    cs = claims("Priti Patel called Rishi Sunak a liar on Sunday.")
+    c = _by_cue(cs, "called")
+    assert (c.claimant, c.form, c.target, c.stance) == (
+        "priti-patel",
+        ClaimForm.CRITICISM,
+        "rishi-sunak",
+        Stance.OPPOSE,
+    )
+    cs = claims('Angela Rayner hit out on Monday, calling Keir Starmer "a disgrace to the party".')
+    c = _by_cue(cs, "calling")
+    assert (c.claimant, c.target, c.stance) == ("angela-rayner", "keir-starmer", Stance.OPPOSE)
+    assert c.quote == "a disgrace to the party"
+
+
+def test_calling_someone_a_good_name_is_an_endorsement():
+    """'called X "a great leader"': support, as an endorsement."""
+    cs = claims('Pedro Sánchez called Yolanda Díaz "a great leader" at the rally.')
+    c = _by_cue(cs, "called")
+    assert (c.form, c.target, c.stance) == (ClaimForm.ENDORSEMENT, "yolanda-díaz", Stance.SUPPORT)
+
+
+def test_calling_a_vote_or_calling_for_is_not_naming():
+    """'called a vote', 'called for' are not criticism of anyone."""
+    cs = claims("Ted Cruz called a vote on the rule after Kevin McCarthy spoke.")
+    assert all(c.form is not ClaimForm.CRITICISM for c in cs)
+
+
+def test_calling_a_thing_a_quoted_name_is_criticism():
+    """'called the deal "a betrayal"': a criticism (the quote is its evidence)."""
+    cs = claims('Nigel Farage called the deal "a betrayal of Brexit voters".')
+    c = _by_cue(cs, "called")
+    assert (c.claimant, c.form) == ("nigel-farage", ClaimForm.CRITICISM)
+    assert c.quote == "a betrayal of Brexit voters"
+
+
+def test_split_phrasal_verb_takes_the_object_inside():
+    """'voted X out', 'forced X out': an act against X."""
+    (c,) = claims("Peter Dutton and his allies forced Malcolm Turnbull out in August.")
+    assert (c.claimant, c.target, c.stance) == ("peter-dutton", "malcolm-turnbull", Stance.OPPOSE)
+    assert c.attributes["cue"] == "forced Malcolm Turnbull out"
+
+
+def test_split_particle_needs_a_short_noun_phrase():
+    """'pushed for a vote, out of...' is not 'push out'."""
+    cs = claims("Kevin Rudd pushed hard for a vote, out of frustration with Julia Gillard.")
+    assert not any("out" in str(c.attributes["cue"]) for c in cs)
+
+
+def test_relative_who_gives_the_claimant_after_a_preposition():
+    """'led by X, who said': X is the claimant."""
+    cs = claims("The revolt was led by Graham Brady, who said the leader had lost the party.")
+    assert [c.claimant for c in cs if c.attributes["cue"] == "said"] == ["graham-brady"]
+
+
+def test_relative_who_after_an_appositive_is_the_head():
+    """'X, a close ally of Y, who said': X, not Y."""
+    cs = claims(
+        "Markus Söder, a close ally of Armin Laschet, who said the party must unite, spoke first."
+    )
+    assert _by_cue(cs, "said").claimant == "markus-söder"
+
+
+def test_he_said_after_a_sentence_with_several_people_is_its_subject():
+    """'X praised Y and Z. He said...': he is X, the subject."""
+    cs = claims(
+        "Olaf Scholz praised Saskia Esken and Lars Klingbeil for their work. "
+        "He said the party had done well."
+    )
+    assert _by_cue(cs, "said").claimant == "olaf-scholz"
+
+
+def test_warning_against_an_attack_supports_its_target():
+    """'warned against a challenge to X': support for X."""
+    cs = claims("Susan Collins warned against a challenge to Mitch McConnell.")
+    c = _by_cue(cs, "warned against")
+    assert (c.target, c.stance) == ("mitch-mcconnell", Stance.SUPPORT)
+
+
+def test_urging_someone_to_stay_is_support():
+    """'urged X to stay on' supports X; 'urged X to "stay united"' too."""
+    (c,) = claims("Nicola Sturgeon urged John Swinney to stay on.")
+    assert (c.target, c.stance) == ("john-swinney", Stance.SUPPORT)
+
+
+def test_said_the_suspension_was_is_a_statement():
+    """'said the suspension was "..."' is speech, not an announced event."""
+    cs = claims('Fergus Ewing said the suspension was "a badge of honour".')
+    assert [c.claimant for c in cs] == ["fergus-ewing"]
+
+
+def test_announced_he_would_step_down_is_no_claim():
+    """'announced he would step down' is a resignation (an event), not a statement."""
+    assert claims("Mitch McConnell announced he would step down in November.") == []
+
+
+def test_quote_after_a_coordinated_second_verb_belongs_to_it():
+    """'announced X and attacked Y as "..."': the quotation goes to the attack."""
+    cs = claims('Pierre Poilievre announced his candidacy and attacked Erin O\'Toole as "a fake".')
+    assert _by_cue(cs, "announced").quote is None
+    assert _by_cue(cs, "attacked").quote == "a fake"
+
+
+def test_unnamed_members_of_a_party_make_no_claim():
+    """'seven SNP MSPs wrote': the party word only modifies an unnamed group."""
+    cs = claims("Seven SNP MSPs said the leader had to go.")
+    assert cs == [] or all(c.claimant != "scottish-national-party" for c in cs)

@@ -315,3 +315,17 @@ def test_unnamed_policy_votes_of_one_text_are_one_event():
         "Turnout in a vote on the coalition was high."
     )
     assert len(e.evidence) == 2
+
+
+def test_stepping_down_as_party_leader_is_a_resignation_not_a_defection():
+    """'step down as Republican leader': the party word modifies the role."""
+    (e,) = events("Mitch McConnell announced he would step down as Republican leader.")
+    assert e.kind is EventKind.RESIGNATION
+
+
+def test_quitting_a_party_body_is_a_resignation():
+    """'quit the Labour frontbench' leaves a post, not the party."""
+    (e,) = events("Jess Phillips quit the Labour frontbench on Wednesday.")
+    assert e.kind is EventKind.RESIGNATION
+    (e,) = events("Jess Phillips quit the Labour Party on Wednesday.")
+    assert e.kind is EventKind.DEFECTION

@@ -328,3 +328,39 @@ def test_seat_after_member_for_is_a_place():
     """'the member for Dickson' names an electorate, not a person."""
     m = mentions("Ron Pike, the member for Dickson, said the party needed change.")
     assert names(m, PERSON) == {"Ron Pike"}
+
+
+def test_place_ending_an_appositive_is_not_a_person():
+    """'the party's leader in Galicia, urged': Galicia is a place, not a speaker."""
+    m = mentions("Alberto Núñez Feijóo, the party's leader in Galicia, urged calm.")
+    assert names(m, PERSON) == {"Alberto Núñez Feijóo"}
+
+
+def test_party_word_before_plural_role_is_not_a_person():
+    """'seven SNP MSPs wrote': an unnamed group, not a person named "SNP MSPs"."""
+    m = mentions("Seven SNP MSPs wrote to the party secretary on Monday.")
+    assert names(m, PERSON) == set()
+
+
+def test_supplement_first_names_are_known():
+    """Common international given names from the hand-curated supplement start names."""
+    first = Lexicon.default().first_names
+    for name in ("Annalena", "Barnaby", "Íñigo", "Kemi", "Giorgia"):
+        assert name in first
+    m = mentions("The row over Annalena Baerbock grew.")
+    assert names(m, PERSON) == {"Annalena Baerbock"}
+
+
+def test_he_after_a_possessive_refers_to_the_named_person():
+    """'X's deputy, Y, was... He said': he is Y, not the possessor X."""
+    from discourse.parse.mentions import antecedent
+
+    text = (
+        "Pablo Casado's deputy, Teodoro García Egea, was the first casualty. "
+        "He said he had no regrets."
+    )
+    doc = prepare(text, source="t")
+    m = find_mentions(doc, Lexicon.default())
+    ante = antecedent(doc, m, 1, 0)
+    assert ante is not None
+    assert ante.entity == "teodoro-garcía-egea"

@@ -277,6 +277,14 @@ def _match_cues(s: Sent, cues: _Cues) -> list[tuple[int, int, VerbSense]]:
         if entries:
             for ws, sense in entries:
                 j = i + len(ws)
+                if len(ws) == 1 and tags[i].startswith("VB"):
+                    # "forced Turnbull out" before "forced": the phrasal verb wins
+                    split = _split_particle(s, i, entries)
+                    if split is not None:
+                        out.append(split)
+                        i = split[1]
+                        hit = True
+                        break
                 if j <= n and tuple(lower[i:j]) == ws:
                     tag = tags[i]
                     if (
@@ -289,6 +297,12 @@ def _match_cues(s: Sent, cues: _Cues) -> list[tuple[int, int, VerbSense]]:
                         i = j
                         hit = True
                     break
+            if not hit and tags[i].startswith("VB"):
+                split = _split_particle(s, i, entries)
+                if split is not None:
+                    out.append(split)
+                    i = split[1]
+                    hit = True
         if not hit:
             if lower[i] == ":" and i > 0 and i + 1 < n and s.words[i + 1] in _OPEN_Q:
                 out.append((i, i + 1, _COLON))  # 'Nahles: "We will not..."'
@@ -300,6 +314,93 @@ def _match_cues(s: Sent, cues: _Cues) -> list[tuple[int, int, VerbSense]]:
                 continue
             i += 1
     return out
+
+
+_SPLIT_PARTICLES: Final = frozenset({"out", "down", "aside", "off"})
+#: Longest object between a verb and its particle ("forced the embattled leader out").
+_SPLIT_GAP: Final = 4
+
+
+def _split_particle(
+    s: Sent, i: int, entries: list[tuple[tuple[str, ...], VerbSense]]
+) -> tuple[int, int, VerbSense] | None:
+    """A phrasal verb with its object inside: "forced X out", "voted the bill down".
+
+    The words between verb and particle must be a short noun phrase (no verb,
+    punctuation, quotation mark or clause word), so "pushed for a vote, out of..."
+    is not "push out".
+    """
+    lower, tags = s.lower, s.tags
+    n = len(lower)
+    for ws, sense in entries:
+        if len(ws) != 2 or ws[1] not in _SPLIT_PARTICLES:
+            continue
+        for k in range(i + 1, min(n, i + 2 + _SPLIT_GAP)):
+            if lower[k] == ws[1] and k > i + 1:
+                if k + 1 < n and lower[k + 1] == "of":
+                    break  # "forced the members out of the room": a place, not an object
+                return (i, k + 1, sense)
+            t = tags[k]
+            if not (t.startswith(("NN", "DT", "PRP", "JJ", "CD")) or t == "POS") or (
+                lower[k] in _CLAUSE_END or s.words[k] in _OPEN_Q or lower[k] in ("that", "who")
+            ):
+                break
+    return None
+
+
+def _is_split(s: Sent, i: int, j: int, sense: VerbSense) -> bool:
+    """Whether the cue ``[i, j)`` is a phrasal verb with its object inside ("voted X out")."""
+    return j - i > len(sense.lemma.split()) and s.lower[j - 1] in _SPLIT_PARTICLES
+
+
+#: "called Forbes a sore loser", "called McConnell 'a disaster'": naming someone as something.
+_NAMING_SENSE: Final = VerbSense("call", ClaimForm.CRITICISM, None, "target", False)
+_NAMING_DETS: Final = frozenset({"the", "his", "her", "its", "their", "this", "that", "these"})
+#: "called a vote", "called him a taxi": what is called, not a name for someone.
+_CALLED_THINGS: Final = frozenset(
+    {"vote", "ballot", "election", "meeting", "conference", "spill", "referendum", "halt",
+     "press", "snap", "special", "emergency", "strike", "truce", "time", "taxi", "doctor"}
+)  # fmt: skip
+
+
+def _naming(doc: Doc, s: Sent, ms: MentionList, j: int) -> VerbSense | None:
+    """``call`` naming its object as something: the sense of a criticism, else ``None``.
+
+    *called Johnson a liar*, *called him "a disgrace"*, *calling McConnell
+    "a disaster"*: a person or group (or *him*/*her*/*them*) right after the
+    verb, then *a*/*an* or a quotation; *called the deal "a betrayal"*: a short
+    noun phrase then a quotation. *Called on*, *called for*, *called a vote*
+    are not naming.
+    """
+    lower, words = s.lower, s.words
+    n = len(lower)
+    if j >= n:
+        return None
+    k = j
+    m = ms.after(j, 0)
+    if m is not None and m.first == j:
+        k = m.last
+        if k < n and lower[k] in ("'s", "'"):
+            k += 1  # "called Sánchez's plan 'a disgrace'"
+            while k < n and k - j < 6 and s.tags[k].startswith(("NN", "JJ")):
+                k += 1
+            return _NAMING_SENSE if k < n and words[k] in _OPEN_Q else None
+    elif lower[j] in ("him", "her", "them", "it") and s.tags[j] == "PRP":
+        k = j + 1
+    elif lower[j] in _NAMING_DETS:
+        k = j + 1
+        while k < n and k - j < 5 and s.tags[k].startswith(("NN", "JJ")):
+            k += 1
+        return _NAMING_SENSE if k > j + 1 and k < n and words[k] in _OPEN_Q else None
+    else:
+        return None
+    if k >= n:
+        return None
+    if words[k] in _OPEN_Q:
+        return _NAMING_SENSE
+    if lower[k] in ("a", "an") and k + 1 < n and lower[k + 1] not in _CALLED_THINGS:
+        return _NAMING_SENSE
+    return None
 
 
 _ACCORDING: Final = VerbSense("according to", ClaimForm.STATEMENT)
@@ -419,7 +520,9 @@ _ROLEISH: Final = frozenset(
     {"mp", "leader", "leaders", "member", "senator", "chair", "spokesman", "spokeswoman", "spokesperson",
      "official", "candidate", "deputy", "minister", "source", "colleague", "politician", "lawmaker",
      "councillor", "whip", "frontbencher", "backbencher", "leadership", "government", "conference",
-     "president", "secretary", "general", "staff", "aide"}
+     "president", "secretary", "general", "staff", "aide", "mps", "msps", "meps", "senators",
+     "lawmakers", "councillors", "ministers", "officials", "delegates", "backbenchers", "deputies",
+     "legislators", "representatives"}
 )  # fmt: skip
 
 
@@ -457,6 +560,42 @@ def _subject(
     if not main_clause and _finite_between(s, best.last, cue):
         return None  # "..., the party bosses are going into overdrive to block": not its subject
     return best
+
+
+_WARN_AGAINST: Final = frozenset({"warn against", "caution against"})
+
+
+def _relative_antecedent(s: Sent, ms: MentionList, ents: Mentions, comma: int) -> Mention | None:
+    """Who ``, who said`` refers to: the name before the comma, or the head of an appositive.
+
+    *Matt Canavan, a long-time ally of Joyce, who said*: Canavan (a person
+    followed by *, a/an/the* and no finite verb up to the comma); else the
+    person or group ending at the comma (*led by Bob Benzen, who had accused*).
+    """
+    lower = s.lower
+    at_comma: Mention | None = None
+    for m in ms.backwards(comma, comma - _WINDOW):
+        if m.last > comma:
+            continue
+        if m.last == comma:
+            if at_comma is None:
+                at_comma = m
+            continue
+        if lower[m.first : m.last + 1][-1:] == [","] or (
+            m.last + 1 < len(s) and lower[m.last] == "," and lower[m.last + 1] in ("a", "an", "the")
+        ):
+            e = ents.entities.get(m.entity)
+            if (
+                at_comma is not None
+                and e is not None
+                and e.type == PERSON
+                and not any(s.tags[x] in _FINITE for x in range(m.last, comma))
+            ):
+                return m
+        break
+    if at_comma is not None and not _finite_between(s, at_comma.last, comma):
+        return at_comma
+    return None
 
 
 def _finite_between(s: Sent, a: int, b: int) -> bool:
@@ -518,7 +657,7 @@ def _demand_stance(s: Sent, after: int) -> Stance | None:
     k = after
     if k < n and lower[k] == "to":
         k += 1
-        while k < n and s.tags[k] == "RB":
+        while k < n and (s.tags[k] == "RB" or s.words[k] in _OPEN_Q):
             k += 1
         if k < n:
             v = lower[k]
@@ -527,9 +666,32 @@ def _demand_stance(s: Sent, after: int) -> Stance | None:
                 v in _REMOVAL and nxt in _REMOVAL_PARTICLE
             ):
                 return Stance.OPPOSE
-            if v in ("back", "support", "endorse") or (v == "stand" and nxt in ("by", "behind")):
-                return Stance.SUPPORT
+            if v in ("back", "support", "endorse", "stay", "remain", "unite", "rally") or (
+                v == "stand" and nxt in ("by", "behind")
+            ):
+                return Stance.SUPPORT  # "urged Yousaf to stay on", 'to "stay united"'
     return None
+
+
+#: Plain reporting verbs: "said the suspension was..." reports speech, not an announced event.
+_SAY: Final = frozenset(
+    {"say", "tell", "add", "argue", "insist", "claim", "write", "stress", "note", "explain",
+     "suggest", "contend", "maintain", "reply", "respond"}
+)  # fmt: skip
+_ANNOUNCE: Final = frozenset({"announce", "confirm", "declare", "reveal"})
+
+
+def _announced_exit(s: Sent, j: int) -> bool:
+    """``announced [that] he would step down``, ``confirmed she will resign``: an announced exit."""
+    lower = s.lower
+    n = len(lower)
+    k = j + 1 if j < n and lower[j] == "that" else j
+    if not (k + 2 < n and lower[k] in ("he", "she", "they") and lower[k + 1] in ("would", "will")):
+        return False
+    v, nxt = lower[k + 2], lower[k + 3] if k + 3 < n else ""
+    return v in ("resign", "quit", "retire") or (
+        v in ("step", "stand") and nxt in _REMOVAL_PARTICLE
+    )
 
 
 _LOOKBACK: Final = 5
@@ -923,10 +1085,16 @@ def _sentence_claims(
     for ci, (i, j, sense) in enumerate(found):
         nxt = found[ci + 1][0] if ci + 1 < len(found) else n
         cue_start, cue_end = s.starts[i], s.ends[j - 1]
-        if sense.form is ClaimForm.STATEMENT and any(
-            lower[x] in cues.event_nouns for x in range(j, min(n, j + 3))
+        if (
+            sense.form is ClaimForm.STATEMENT
+            and sense.lemma not in _SAY
+            and any(lower[x] in cues.event_nouns for x in range(j, min(n, j + 3)))
         ):
             continue  # "announced her resignation": an event, not a statement
+        if sense.lemma in _ANNOUNCE and _announced_exit(s, j):
+            continue  # "announced he would step down": a resignation, not a statement
+        if sense.lemma == "call" and (naming := _naming(doc, s, ms, j)) is not None:
+            sense = naming  # "called Forbes a sore loser", 'called the deal "a betrayal"'
         if last is not None and s.tags[i] == "VBG" and i > 0 and lower[i - 1] == ",":
             # "backed Sánchez, saying ...": the same claimant goes on; attach the quote
             if last.quote is None:
@@ -1016,7 +1184,10 @@ def _sentence_claims(
             if claimant is None:
                 if prev >= 0 and lower[prev] in _PRONOUNS and prev >= floor:
                     claimant = antecedent(doc, ents, s.index, prev)
-                else:
+                elif prev > 0 and lower[prev] == "who" and lower[prev - 1] == ",":
+                    # "..., Senator Matt Canavan, a long-time ally of Joyce, who said"
+                    claimant = _relative_antecedent(s, ms, ents, prev - 1)
+                if claimant is None and not (prev >= 0 and lower[prev] in _PRONOUNS):
                     # ", saying ...": the participle's subject is the main clause's
                     participle = s.tags[i] == "VBG" and i > 0 and lower[i - 1] == ","
                     claimant = _subject(s, ms, ents, a, floor, main_clause=participle)
@@ -1025,7 +1196,8 @@ def _sentence_claims(
                 if claimant is not None and _after_quote(s, claimant.first):
                     inverted = True  # '"...," Smith told reporters
             if sense.object != "none":
-                obj = _after(s, ms, j, _ACTION_WINDOW if sense.action else _OBJECT_WINDOW)
+                obj_from = i + 1 if _is_split(s, i, j, sense) else j
+                obj = _after(s, ms, obj_from, _ACTION_WINDOW if sense.action else _OBJECT_WINDOW)
                 if obj is not None and sense.object == "addressee" and "to" in lower[j : obj.first]:
                     obj = None  # "called on the deputies to let X govern": X is not addressed
                 if obj is not None and (claimant is None or obj.entity != claimant.entity):
@@ -1087,6 +1259,17 @@ def _sentence_claims(
             stance = _evaluate(s, *region, cues.evaluative, found) or _FORM_STANCE.get(
                 sense.form, Stance.OPPOSE
             )
+        if (
+            sense.lemma in _WARN_AGAINST
+            and target is not None
+            and not (j <= target.first <= j + 1 and target.first < region[1])
+        ):
+            # "warned against a challenge to May", 'warned against "a circular firing
+            # squad"': warning off an attack on someone defends them
+            stance = Stance.SUPPORT
+        form = sense.form
+        if sense is _NAMING_SENSE and stance is Stance.SUPPORT:
+            form = ClaimForm.ENDORSEMENT  # "called him a great leader"
         neg = None if inverted else _negation(s, claimant.last if claimant.last <= i else 0, a)
         if neg == "refuse":
             stance = _FLIP.get(stance, stance) if stance is not None else None
@@ -1102,6 +1285,14 @@ def _sentence_claims(
             continue
         seen.add(key)
         quote = _quote_for(doc, s, cue_start, cue_end, inverted)
+        if (
+            quote is not None
+            and not inverted
+            and nxt < n
+            and quote[0] >= s.starts[nxt]
+            and lower[nxt - 1] in ("and", "but")
+        ):
+            quote = None  # 'announced his candidacy and attacked X as "gatekeepers"'
         cue_from = s.starts[a]
         evidence = [
             Span(source=doc.source, start=cue_from, end=cue_end, text=doc.text[cue_from:cue_end])
@@ -1121,7 +1312,7 @@ def _sentence_claims(
             Claim(
                 id=f"{doc.source}:c:{cue_start}",
                 claimant=claimant.entity,
-                form=sense.form,
+                form=form,
                 target=target.entity if target else None,
                 stance=stance,
                 addressee=addressee.entity if addressee else None,

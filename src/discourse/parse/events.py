@@ -760,7 +760,9 @@ def _event(
                 obj is not None
                 and etype(obj) == FACTION
                 and ents.entities[obj.entity].faction_kind is FactionKind.PARTY
-                and obj.first - j <= 1
+                and (obj.first == j or (obj.first == j + 1 and lower[j] == "the"))
+                # "quit the Labour frontbench", "step down as Republican leader": not the party
+                and not (obj.last < n and s.tags[obj.last].startswith("NN"))
             )
             if kind in (EventKind.RESIGNATION, EventKind.DEFECTION) and verbal and left_party:
                 kind = EventKind.DEFECTION  # "quit the Democrats", "left the Democratic Party"

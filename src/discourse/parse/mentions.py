@@ -891,6 +891,16 @@ class _Builder:
             and not (j < n and lower[j] in _POSSESSIVE)
         ):
             return  # "in Los Angeles", "at Westminster Abbey"
+        if (
+            j - i == 1
+            and i > 0
+            and lower[i - 1] in ("in", "from")
+            and j < n
+            and lower[j] == ","
+            and not (first_known or before)
+            and not (i > 1 and lower[i - 2] in _TRUST_NOUNS)
+        ):
+            return  # "the leader of the party in Galicia, urged": the end of an appositive
         if j - i == 1 and self._group_word(s, i):
             return
         if j - i == 1 and self._acronym_group(s, i):
@@ -1487,17 +1497,51 @@ def antecedent(doc: Doc, mentions: Mentions, si: int, k: int) -> Mention | None:
     return Mention(found.entity, k, k + 1, s.starts[k], s.ends[k])
 
 
+#: Words that may open a sentence before its subject ("But Cem Özdemir...", "Senator X").
+_SUBJECT_OPENERS: Final = frozenset({"but", "and", "meanwhile", "then", "still", "yet", "so"})
+
+
 def _one_person_before(doc: Doc, mentions: Mentions, si: int) -> Mention | None:
-    """The only person named in the previous sentence of the same paragraph, if exactly one."""
-    if si == 0:
+    """Whom a sentence-initial "he"/"she" refers to, from the sentences before (same paragraph).
+
+    In the previous sentence: its only person, else the person who is its
+    subject (named within its first four words, as in "Vice-Chancellor Robert
+    Habeck praised Lang and Nouripour. He said..."). A previous sentence
+    naming nobody is skipped (at most two sentences back).
+    """
+    for back in (1, 2):
+        if si - back < 0:
+            return None
+        prev = doc.sents[si - back]
+        if "\n\n" in doc.text[prev.end : doc.sents[si - back + 1].start]:
+            return None
+        people = [
+            m for m in mentions.by_sent[si - back] if mentions.entities[m.entity].type == PERSON
+        ]
+        if not people:
+            continue
+        if len({m.entity for m in people}) == 1:
+            return people[0]
+        # the subject, not a possessive modifier ("Casado's secretary general, X, was...")
+        first = next(
+            (m for m in people if not (m.last < len(prev) and prev.lower[m.last] in _POSSESSIVE)),
+            people[0],
+        )
+        lead = 0
+        while lead < first.first and prev.lower[lead] in _SUBJECT_OPENERS:
+            lead += 1
+        if first is not people[0] and people[0].first - lead <= 3:
+            lead = people[0].last + 1  # "Casado's deputy, García Egea, was...": the appositive
+            while lead < first.first and prev.lower[lead] in _SUBJECT_OPENERS:
+                lead += 1
+            if first.first - lead <= 4 and prev.lower[first.first - 1] == ",":
+                return first
+        if first.first - lead <= 3 and not any(
+            prev.tags[x].startswith("VB") for x in range(lead, first.first)
+        ):
+            return first
         return None
-    prev = doc.sents[si - 1]
-    if "\n\n" in doc.text[prev.end : doc.sents[si].start]:
-        return None
-    people = {
-        m.entity: m for m in mentions.by_sent[si - 1] if mentions.entities[m.entity].type == PERSON
-    }
-    return next(iter(people.values())) if len(people) == 1 else None
+    return None
 
 
 def find_mentions(doc: Doc, lexicon: Lexicon) -> Mentions:
