@@ -619,9 +619,9 @@ def test_announced_he_would_step_down_is_no_claim():
 
 
 def test_quote_after_a_coordinated_second_verb_belongs_to_it():
-    """'announced X and attacked Y as "..."': the quotation goes to the attack."""
-    cs = claims('Pierre Poilievre announced his candidacy and attacked Erin O\'Toole as "a fake".')
-    assert _by_cue(cs, "announced").quote is None
+    """'praised X and attacked Y as "..."': the quotation goes to the attack."""
+    cs = claims('Pierre Poilievre praised his volunteers and attacked Erin O\'Toole as "a fake".')
+    assert _by_cue(cs, "praised").quote is None
     assert _by_cue(cs, "attacked").quote == "a fake"
 
 
@@ -629,3 +629,13 @@ def test_unnamed_members_of_a_party_make_no_claim():
     """'seven SNP MSPs wrote': the party word only modifies an unnamed group."""
     cs = claims("Seven SNP MSPs said the leader had to go.")
     assert cs == [] or all(c.claimant != "scottish-national-party" for c in cs)
+
+
+def test_announcing_a_candidacy_is_no_claim_but_the_next_verb_is():
+    """'He announced his candidacy and attacked X': no statement; he attacked X."""
+    cs = claims(
+        "Pierre Poilievre spoke first. He announced his candidacy and attacked Jean Charest."
+    )
+    assert [(c.claimant, c.attributes["cue"], c.target) for c in cs] == [
+        ("pierre-poilievre", "attacked", "jean-charest")
+    ]

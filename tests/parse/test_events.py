@@ -329,3 +329,16 @@ def test_quitting_a_party_body_is_a_resignation():
     assert e.kind is EventKind.RESIGNATION
     (e,) = events("Jess Phillips quit the Labour Party on Wednesday.")
     assert e.kind is EventKind.DEFECTION
+
+
+def test_elected_as_co_leaders_or_unopposed_is_a_leadership_election():
+    """'were elected as the new co-leaders', 'was elected unopposed': leadership elections."""
+    (e,) = events("Franziska Brantner and Felix Banaszak were elected as the new co-leaders.")
+    assert e.kind is EventKind.LEADERSHIP_ELECTION
+    (e,) = events("Alberto Núñez Feijóo was elected unopposed at the congress in April.")
+    assert e.kind is EventKind.LEADERSHIP_ELECTION
+
+
+def test_party_leadership_as_a_subject_is_not_an_election():
+    """'the party leadership had tried to destroy her': the leaders, not an election."""
+    assert events("Isabel Díaz Ayuso said the party leadership had tried to destroy her.") == []

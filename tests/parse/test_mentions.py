@@ -364,3 +364,30 @@ def test_he_after_a_possessive_refers_to_the_named_person():
     ante = antecedent(doc, m, 1, 0)
     assert ante is not None
     assert ante.entity == "teodoro-garcía-egea"
+
+
+def test_weekday_before_a_surname_is_not_part_of_the_name():
+    """'On Thursday Yousaf announced': Yousaf is the person named before."""
+    m = mentions("Humza Yousaf was under fire. On Thursday Yousaf announced his plans.")
+    assert sum(1 for x in m.by_sent[1] if x.entity == "humza-yousaf") == 1
+
+
+def test_known_given_name_alone_is_the_one_person_with_it():
+    """'"Humza has my support"': a given name alone refers to the one person of that name."""
+    m = mentions('Humza Yousaf spoke. Nicola Sturgeon said: "Humza has my support."')
+    assert any(x.entity == "humza-yousaf" for x in m.by_sent[1])
+    m = mentions("Kevin Rudd met Kevin Andrews. Kevin said nothing.")
+    assert not {x.entity for x in m.by_sent[1]} & {"kevin-rudd", "kevin-andrews"}
+
+
+def test_she_said_after_a_quoted_name_is_not_that_name():
+    """'"Humza has my support," she said': she is the previous speaker, not Humza."""
+    from discourse.parse.mentions import antecedent
+
+    text = 'Nicola Sturgeon spoke after Humza Yousaf. "Humza has my support," she said.'
+    doc = prepare(text, source="t")
+    m = find_mentions(doc, Lexicon.default())
+    k = doc.sents[1].lower.index("she")
+    ante = antecedent(doc, m, 1, k)
+    assert ante is not None
+    assert ante.entity == "nicola-sturgeon"

@@ -565,6 +565,23 @@ def _subject(
 _WARN_AGAINST: Final = frozenset({"warn against", "caution against"})
 
 
+def _pronoun_subject(doc: Doc, s: Sent, ms: MentionList, ents: Mentions, a: int) -> Mention | None:
+    """'He announced his candidacy and attacked X': the opening *he*/*she* of the sentence.
+
+    Only when the pronoun opens the sentence (perhaps after *But*, *And*...)
+    and no actor is named between it and the coordinated cue at ``a``.
+    """
+    lower = s.lower
+    k = 0
+    while k < a and lower[k] in _ROLE_OPENERS:
+        k += 1
+    if k >= a or lower[k] not in _PRONOUNS:
+        return None
+    if any(m.first > k for m in ms.backwards(a, k)):
+        return None
+    return antecedent(doc, ents, s.index, k)
+
+
 def _relative_antecedent(s: Sent, ms: MentionList, ents: Mentions, comma: int) -> Mention | None:
     """Who ``, who said`` refers to: the name before the comma, or the head of an appositive.
 
@@ -679,6 +696,10 @@ _SAY: Final = frozenset(
      "suggest", "contend", "maintain", "reply", "respond"}
 )  # fmt: skip
 _ANNOUNCE: Final = frozenset({"announce", "confirm", "declare", "reveal"})
+#: "announced his candidacy": an act, not a claim about anyone.
+_ANNOUNCED_ACTS: Final = frozenset(
+    {"candidacy", "candidature", "bid", "retirement", "departure", "intention", "engagement"}
+)
 
 
 def _announced_exit(s: Sent, j: int) -> bool:
@@ -1088,7 +1109,10 @@ def _sentence_claims(
         if (
             sense.form is ClaimForm.STATEMENT
             and sense.lemma not in _SAY
-            and any(lower[x] in cues.event_nouns for x in range(j, min(n, j + 3)))
+            and any(
+                lower[x] in cues.event_nouns or lower[x] in _ANNOUNCED_ACTS
+                for x in range(j, min(n, j + 3))
+            )
         ):
             continue  # "announced her resignation": an event, not a statement
         if sense.lemma in _ANNOUNCE and _announced_exit(s, j):
@@ -1191,6 +1215,8 @@ def _sentence_claims(
                     # ", saying ...": the participle's subject is the main clause's
                     participle = s.tags[i] == "VBG" and i > 0 and lower[i - 1] == ","
                     claimant = _subject(s, ms, ents, a, floor, main_clause=participle)
+                    if claimant is None and a > 0 and lower[a - 1] in ("and", "but"):
+                        claimant = _pronoun_subject(doc, s, ms, ents, a)
                 if claimant is not None and prev >= 0 and s.words[prev] in _CLOSE_Q:
                     inverted = True
                 if claimant is not None and _after_quote(s, claimant.first):

@@ -80,6 +80,12 @@ _ELECTED_ROLES: Final = frozenset(
         "speaker",
         "co-leader",
         "secretary-general",
+        "leaders",
+        "co-leaders",
+        "co-chair",
+        "co-chairs",
+        "general-secretary",
+        "unopposed",  # "was elected unopposed at an extraordinary congress"
     }
 )
 _VERBAL: Final = frozenset(
@@ -562,6 +568,13 @@ def _event(
         and lower[j] not in _ELECTION_NOUNS
     ):
         return None
+    if (
+        kind is EventKind.LEADERSHIP_ELECTION
+        and lower[j - 1] == "leadership"
+        and j < n
+        and tags[j] in ("VBD", "VBZ", "VBP", "MD")
+    ):
+        return None  # "the party leadership had tried": the leaders, not an election
     if (
         kind is EventKind.PRIMARY
         and lower[i].startswith("primar")

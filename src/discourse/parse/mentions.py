@@ -403,6 +403,7 @@ class _Builder:
         self.redirect: dict[str, str] = {}
         self.headline = False
         self._person_words_cache: list[tuple[str, str]] | None = None
+        self._given_cache: dict[str, str | None] | None = None
         self.first_at: list[dict[int, list[Mention]]] = [{} for _ in doc.sents]
 
     # -- entity table --
@@ -842,6 +843,7 @@ class _Builder:
         while i < j and (
             lower[i] in _CAP_STOP
             or lower[i] in t.roles
+            or (words[i] in _WEEKDAYS and i + 1 < j)  # "On Thursday Yousaf announced"
             or (
                 words[i] in t.not_names
                 and (i == 0 or not tags[i].startswith("NNP") or words[i - 1] in _OPENERS)
@@ -1178,6 +1180,8 @@ class _Builder:
                         known=True,
                     ).id
             if eid is None:
+                eid = self._given_owner(w)  # '"Humza has my full support"': Humza Yousaf
+            if eid is None:
                 continue
             if (
                 i + 1 < len(words)
@@ -1195,6 +1199,9 @@ class _Builder:
                 and not used[i - 1]
                 and i - 1 != 0
                 and words[i - 1].rstrip(".") not in self.t.titles  # "Mrs May", "Mr Rees-Mogg"
+                # "On Thursday Yousaf", "In March Corbyn": a date, not a first name
+                and words[i - 1] not in _WEEKDAYS
+                and not (words[i - 1] in self.t.not_names and words[i - 1] not in _MONTH_NAMES)
             ):
                 continue
             self.mention(s, self.entities[eid], i, i + 1)
@@ -1218,6 +1225,28 @@ class _Builder:
                     first = i - 1 if i > 0 and s.lower[i - 1] == "the" else i
                     self.mention(s, e, first, i + 1)
                     break
+
+    def _given_owner(self, word: str) -> str | None:
+        """The one person whose full name starts with the known given name ``word``, if one.
+
+        Built once, after the first pass: given names shared by two persons
+        of the text resolve to nobody.
+        """
+        cache = self._given_cache
+        if cache is None:
+            cache = {}
+            for e in self.entities.values():
+                parts = e.name.split()
+                if (
+                    e.type != PERSON
+                    or e.actor_kind is not ActorKind.PERSON
+                    or len(parts) < 2
+                    or parts[0] not in self.t.first_names
+                ):
+                    continue
+                cache[parts[0]] = e.id if parts[0] not in cache else None
+            self._given_cache = cache
+        return cache.get(word)
 
     def _person_words(self) -> list[tuple[str, str]]:
         """Each word of each person's name, folded (no accents, lower case), with the person's id."""
@@ -1432,6 +1461,9 @@ _SEAT_HOLDERS: Final = frozenset(
 )  # fmt: skip
 _TRUST_NOUNS: Final = frozenset({"confidence", "faith", "trust", "belief"})
 _MONTH_NAMES: Final = frozenset({"May", "June", "April", "August"})
+_WEEKDAYS: Final = frozenset(
+    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+)
 _ORG_PARTS: Final = frozenset(
     {"structures", "structure", "members", "membership", "leadership", "executive", "committee", "founder",
      "founders", "chair", "activists", "conference", "rules", "constitution", "board", "steering", "ranks",
@@ -1482,11 +1514,17 @@ def antecedent(doc: Doc, mentions: Mentions, si: int, k: int) -> Mention | None:
         and ms[0].first <= 1
         and ms[0].last <= k
         and mentions.entities[ms[0].entity].type == PERSON
+        and doc.quote_at(ms[0].start, ms[0].end) is None
     ):
         found = ms[0]
     else:
         for m in ms.backwards(k, k - 60):
-            if m.last <= k and mentions.entities[m.entity].type == PERSON:
+            if (
+                m.last <= k
+                and mentions.entities[m.entity].type == PERSON
+                # '"Humza has my support," she said': not the speaker
+                and doc.quote_at(m.start, m.end) is None
+            ):
                 found = m
                 break
         if found is None:
@@ -1516,7 +1554,9 @@ def _one_person_before(doc: Doc, mentions: Mentions, si: int) -> Mention | None:
         if "\n\n" in doc.text[prev.end : doc.sents[si - back + 1].start]:
             return None
         people = [
-            m for m in mentions.by_sent[si - back] if mentions.entities[m.entity].type == PERSON
+            m
+            for m in mentions.by_sent[si - back]
+            if mentions.entities[m.entity].type == PERSON and doc.quote_at(m.start, m.end) is None
         ]
         if not people:
             continue
