@@ -231,7 +231,7 @@ for r in corpus:
     walk(r)
 for name in ("_by_name", "_by_claimant", "_by_target", "_by_stance", "_by_form", "_by_issue",
              "_by_source", "_by_member", "_by_faction", "_children", "_event_refs"):
-    for k2 in getattr(corpus, name, ()):
+    for k2 in getattr(corpus, name, None) or ():
         walk(k2)
 
 c = next(c for c in corpus.claims() if c.date is not None and c.evidence and c.target)

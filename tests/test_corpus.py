@@ -139,6 +139,22 @@ def test_claims_keep_insertion_order_and_count_through_removals_and_replacements
     assert c.count() == {k: (2 if k == "claims" else 0) for k in c.count()}
 
 
+@pytest.mark.parametrize("look_up_first", [False, True])
+def test_find_follows_changes_made_before_and_after_the_first_lookup(look_up_first: bool) -> None:
+    """The name index is built on the first find(); changes on either side of it are seen."""
+    c = dc.Corpus([dc.Actor(id="a", name="Ann Lee", aliases=("Lee",))])
+    if look_up_first:
+        assert c.find("lee") == c["a"]
+    c.add(dc.Faction(id="f", name="The Lee Group", aliases=("Lee",)))
+    assert [r.id for r in c.find_all("Lee")] == ["a", "f"]
+    c.replace(dc.Actor(id="a", name="Ann Lee-Smith"))
+    assert [r.id for r in c.find_all("Lee")] == ["f"]
+    assert c.find("ann lee-smith’s") == c["a"]
+    c.remove("f")
+    assert c.find_all("Lee") == []
+    assert c.find("lee group") is None
+
+
 def test_claim_ids_are_not_interned_but_references_are() -> None:
     """A claim's own id is not interned (it is named once); its claimant and target are."""
     claimant, cid = "".join(["jeremy", "-corbyn"]), "".join(["claim", "-0001"])

@@ -133,7 +133,10 @@ class Corpus:
         self._by_member: defaultdict[str, list[Membership]] = defaultdict(list)
         self._by_faction: defaultdict[str, list[Membership]] = defaultdict(list)
         self._children: defaultdict[str, list[str]] = defaultdict(list)
-        self._by_name: defaultdict[str, list[str]] = defaultdict(list)
+        # Names of actors and factions, built on the first name lookup (find): most
+        # corpora built in bulk (loads, parse_many) are never searched by name, and
+        # normalizing every name and alias is the dearest part of indexing them.
+        self._by_name: defaultdict[str, list[str]] | None = None
         self._event_refs: defaultdict[str, list[Event]] = defaultdict(list)
         # Dated claims and events sorted by date (coarser first, then insertion order),
         # with each one's first and last day (as ordinals) and insertion number alongside
@@ -278,8 +281,10 @@ class Corpus:
             if record.start is not None:
                 self._dated_dirty = True
         elif type(record) in (Actor, Faction):
-            for n in {normalize_name(x) for x in record.names}:  # type: ignore[union-attr]
-                self._by_name[n].remove(rid)
+            if self._by_name is not None:
+                for n in {normalize_name(x) for x in record.names}:  # type: ignore[union-attr]
+                    if n:
+                        self._by_name[n].remove(rid)
             if type(record) is Faction and record.parent is not None:
                 self._children[record.parent].remove(rid)
 
@@ -315,11 +320,27 @@ class Corpus:
                 self._dated_dirty = True
         elif t is Actor or t is Faction:
             ent: Entity = record  # type: ignore[assignment]
-            for n in {normalize_name(x) for x in ent.names}:
-                if n:
-                    self._by_name[n].append(ent.id)
+            if self._by_name is not None:
+                self._index_names(self._by_name, ent)
             if t is Faction and ent.parent is not None:  # type: ignore[union-attr]
                 self._children[ent.parent].append(ent.id)  # type: ignore[union-attr]
+
+    @staticmethod
+    def _index_names(by_name: defaultdict[str, list[str]], ent: Entity) -> None:
+        for n in {normalize_name(x) for x in ent.names}:
+            if n:
+                by_name[n].append(ent.id)
+
+    def _names(self) -> defaultdict[str, list[str]]:
+        """The name index, built now if this is the first name lookup."""
+        by_name = self._by_name
+        if by_name is None:
+            by_name = defaultdict(list)
+            for r in self._by_id.values():  # insertion order, as add() would have built it
+                if type(r) is Actor or type(r) is Faction:
+                    self._index_names(by_name, r)
+            self._by_name = by_name
+        return by_name
 
     # --- container protocol -----------------------------------------------------------------
 
@@ -408,7 +429,7 @@ class Corpus:
         Matching casefolds, collapses whitespace and ignores a leading "the"
         and a trailing possessive (see :func:`normalize_name`).
         """
-        return [self._by_id[i] for i in self._by_name.get(normalize_name(name), ())]  # type: ignore[misc]
+        return [self._by_id[i] for i in self._names().get(normalize_name(name), ())]  # type: ignore[misc]
 
     def find(self, name: str) -> Entity | None:
         """The one actor or faction called ``name`` (by name or alias), or ``None``.

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 
 import discourse as dc
-from tests.strategies import records
+from tests.strategies import corpora, records
 
 
 def test_enum_fields_accept_their_string_values() -> None:
@@ -125,3 +125,19 @@ def test_records_pickle_for_worker_processes(record: dc.Record) -> None:
     copy = pickle.loads(pickle.dumps(record))
     assert copy == record
     assert type(copy.attributes).__name__ == "mappingproxy"
+    for name in ("identifiers", "attributes"):
+        if hasattr(record, name):
+            with pytest.raises(TypeError):
+                getattr(copy, name)["x"] = 1  # still read-only
+    assert repr(copy) == repr(record)
+
+
+@given(corpora())
+def test_a_corpus_pickles_with_its_records_and_indices(corpus: dc.Corpus) -> None:
+    """A whole Corpus survives pickling: same records, same answers to queries."""
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(corpus))
+    assert copy == corpus
+    for c in corpus.claims()[:3]:
+        assert copy.claims(claimant=c.claimant) == corpus.claims(claimant=c.claimant)

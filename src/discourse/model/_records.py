@@ -13,8 +13,10 @@ from __future__ import annotations
 import functools
 import math
 import sys
-from collections.abc import Iterable, Mapping
+from collections import deque
+from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
+from itertools import repeat
 from types import MappingProxyType
 from typing import Any, TypeVar
 
@@ -265,21 +267,44 @@ def _named_fields(cls: _C) -> _C:
 
     cls.__init__ = __init__  # type: ignore[misc]
     cls.__reduce__ = _reduce  # type: ignore[method-assign,assignment]
+    _FIELD_NAMES[cls] = tuple(a.name for a in attrs.fields(cls))
+    _MAPPING_FIELDS[cls] = tuple(
+        i for i, a in enumerate(attrs.fields(cls)) if a.converter in (_mapping, _str_mapping)
+    )
     return cls
 
 
-def _reduce(self: Any) -> tuple[Any, tuple[type, dict[str, Any]]]:
-    # Read-only mappings cannot be pickled; records travel to worker processes
-    # (concurrent.futures, Dask) as their fields, rebuilt and re-validated there.
-    fields = {}
-    for a in attrs.fields(type(self)):
-        v = getattr(self, a.name)
-        fields[a.name] = dict(v) if isinstance(v, MappingProxyType) else v
-    return (_rebuild, (type(self), fields))
+def _reduce(self: Any) -> tuple[Any, tuple[type, tuple[Any, ...]]]:
+    # Records travel to worker processes and back (concurrent.futures, Dask) as
+    # their field values. Read-only mappings cannot be pickled: they travel as
+    # dicts, or as None when empty.
+    cls = type(self)
+    values = tuple(map(self.__getattribute__, _FIELD_NAMES[cls]))
+    positions = _MAPPING_FIELDS[cls]
+    if positions:
+        fixed = list(values)
+        for i in positions:
+            fixed[i] = dict(fixed[i]) if fixed[i] else None
+        values = tuple(fixed)
+    return (_rebuild, (cls, values))
 
 
-def _rebuild(cls: type, fields: dict[str, Any]) -> Any:
-    return cls(**fields)
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_MAPPING_FIELDS: dict[type, tuple[int, ...]] = {}
+_drain: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend
+
+
+def _rebuild(cls: type, values: tuple[Any, ...]) -> Any:
+    # The values are those of a record that was valid when pickled (unpickling is
+    # trusted: pickles are never read from users' files), so they are set as they
+    # are, without running the converters again: this is the cost of every record
+    # that comes back from a worker process, so the fields are set by C loops.
+    obj: Any = object.__new__(cls)
+    _drain(map(_set, repeat(obj), _FIELD_NAMES[cls], values))
+    for i in _MAPPING_FIELDS[cls]:
+        v = values[i]
+        _set(obj, _FIELD_NAMES[cls][i], _EMPTY if v is None else MappingProxyType(v))
+    return obj
 
 
 # --- records --------------------------------------------------------------------------------

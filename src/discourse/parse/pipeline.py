@@ -18,9 +18,8 @@ from __future__ import annotations
 import hashlib
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Executor, Future, ThreadPoolExecutor
-from types import MappingProxyType
-from typing import Any, Final
+from concurrent.futures import Executor, Future
+from typing import Final
 
 import attrs
 
@@ -348,21 +347,19 @@ class Parser:
             for text, source in items:
                 yield self.parse(text, source=source, date=date)
             return
-        plain = not isinstance(executor, ThreadPoolExecutor)
-        task = _parse_batch_plain if plain else _parse_batch
-        pending: deque[Future[Any]] = deque()
+        pending: deque[Future[list[list[Record]]]] = deque()
         batch: list[tuple[str, Source | str | None]] = []
         for item in items:
             batch.append(item)
             if len(batch) >= _BATCH:
-                pending.append(executor.submit(task, self, batch, date))
+                pending.append(executor.submit(_parse_batch, self, batch, date))
                 batch = []
                 while len(pending) >= _IN_FLIGHT:
-                    yield from _rebuild(pending.popleft(), plain)
+                    yield from _results(pending.popleft())
         if batch:
-            pending.append(executor.submit(task, self, batch, date))
+            pending.append(executor.submit(_parse_batch, self, batch, date))
         while pending:
-            yield from _rebuild(pending.popleft(), plain)
+            yield from _results(pending.popleft())
 
 
 def _item(t: object) -> tuple[str, Source | str | None]:
@@ -374,65 +371,18 @@ def _item(t: object) -> tuple[str, Source | str | None]:
 
 def _parse_batch(
     parser: Parser, batch: list[tuple[str, Source | str | None]], date: DateLike | None
-) -> list[Corpus]:
-    return [parser.parse(text, source=source, date=date) for text, source in batch]
+) -> list[list[Record]]:
+    # Each document's records, not its Corpus: from a process pool they come back
+    # pickled, and the records alone are about half the pickle of a corpus with
+    # its indices; indexing them again here is cheaper than unpickling indices.
+    return [list(parser.parse(text, source=source, date=date)) for text, source in batch]
 
 
-_Packed = list[tuple[type, tuple[Any, ...]]]
-_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def _fields(cls: type) -> tuple[str, ...]:
-    names = _FIELDS.get(cls)
-    if names is None:
-        names = _FIELDS[cls] = tuple(f.name for f in attrs.fields(cls))
-    return names
-
-
-def _pack(corpus: Corpus) -> _Packed:
-    """A corpus as picklable tuples, for the way back from worker processes.
-
-    Records keep their free-form mappings read-only (``MappingProxyType``),
-    which cannot be pickled, so those travel as plain dicts.
-    """
-    out: _Packed = []
-    for r in corpus:
-        cls = type(r)
-        out.append(
-            (
-                cls,
-                tuple(
-                    dict(v) if type(v) is MappingProxyType else v
-                    for v in (getattr(r, name) for name in _fields(cls))
-                ),
-            )
-        )
-    return out
-
-
-def _unpack(packed: _Packed) -> Corpus:
-    """Rebuild the records packed by :func:`_pack` (already validated: no converters run)."""
-    records: list[Record] = []
-    for cls, values in packed:
-        obj: Any = object.__new__(cls)
-        for name, v in zip(_fields(cls), values, strict=True):
-            object.__setattr__(obj, name, MappingProxyType(v) if type(v) is dict else v)
-        records.append(obj)
-    return Corpus(records)
-
-
-def _parse_batch_plain(
-    parser: Parser, batch: list[tuple[str, Source | str | None]], date: DateLike | None
-) -> list[_Packed]:
-    """Parse a batch in another process, returning picklable data (see :func:`_pack`)."""
-    return [_pack(c) for c in _parse_batch(parser, batch, date)]
-
-
-def _rebuild(future: Future[Any], plain: bool) -> list[Corpus]:
-    result = future.result()
-    if plain:
-        return [_unpack(d) for d in result]
-    return list(result)
+def _results(future: Future[list[list[Record]]]) -> list[Corpus]:
+    # Records arrive rebuilt without re-running their converters (they were valid
+    # when pickled; see discourse.model._records._rebuild), which keeps this
+    # process's share of the work small.
+    return [Corpus(records) for records in future.result()]
 
 
 def _filter(corpus: Corpus, threshold: float) -> Corpus:
