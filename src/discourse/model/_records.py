@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
@@ -268,6 +269,7 @@ def _named_fields(cls: _C) -> _C:
     cls.__init__ = __init__  # type: ignore[misc]
     cls.__reduce__ = _reduce  # type: ignore[method-assign,assignment]
     _FIELD_NAMES[cls] = tuple(a.name for a in attrs.fields(cls))
+    _FIELD_GETTERS[cls] = operator.attrgetter(*_FIELD_NAMES[cls])
     _MAPPING_FIELDS[cls] = tuple(
         i for i, a in enumerate(attrs.fields(cls)) if a.converter in (_mapping, _str_mapping)
     )
@@ -279,7 +281,7 @@ def _reduce(self: Any) -> tuple[Any, tuple[type, tuple[Any, ...]]]:
     # their field values. Read-only mappings cannot be pickled: they travel as
     # dicts, or as None when empty.
     cls = type(self)
-    values = tuple(map(self.__getattribute__, _FIELD_NAMES[cls]))
+    values: tuple[Any, ...] = _FIELD_GETTERS[cls](self)
     positions = _MAPPING_FIELDS[cls]
     if positions:
         fixed = list(values)
@@ -290,6 +292,7 @@ def _reduce(self: Any) -> tuple[Any, tuple[type, tuple[Any, ...]]]:
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_FIELD_GETTERS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
 _MAPPING_FIELDS: dict[type, tuple[int, ...]] = {}
 _drain: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend
 
