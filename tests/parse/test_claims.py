@@ -639,3 +639,66 @@ def test_announcing_a_candidacy_is_no_claim_but_the_next_verb_is():
     assert [(c.claimant, c.attributes["cue"], c.target) for c in cs] == [
         ("pierre-poilievre", "attacked", "jean-charest")
     ]
+
+
+def test_coordinated_subjects_each_make_the_claim():
+    """'X, Y and Z backed W': one endorsement by each."""
+    cs = claims("Wayne Swan, Penny Wong and Bill Shorten backed Julia Gillard on Thursday.")
+    assert sorted(c.claimant for c in cs) == ["bill-shorten", "penny-wong", "wayne-swan"]
+    assert {(c.target, c.stance) for c in cs} == {("julia-gillard", Stance.SUPPORT)}
+    assert len({c.id for c in cs}) == 3
+
+
+def test_coordinated_party_and_group_with_article():
+    """'Labour and the SNP criticised X': both criticise."""
+    cs = claims("Labour and the SNP criticised Boris Johnson.")
+    assert {c.claimant for c in cs} == {"labour-party", "scottish-national-party"}
+
+
+def test_backing_a_motion_against_someone_opposes_them():
+    """'backed the motion against X': X is not the one backed."""
+    (c,) = claims("Peter Dutton backed the motion against Malcolm Turnbull.")
+    assert (c.target, c.stance) == ("malcolm-turnbull", Stance.OPPOSE)
+
+
+def test_participle_after_a_that_clause_belongs_to_the_main_subject():
+    """'he made clear that X would..., calling him "..."': he is the caller."""
+    cs = claims(
+        "Giuseppe Conte met reporters. But he made clear that Luigi Di Maio would not be "
+        'welcome, calling him "a traitor".'
+    )
+    c = _by_cue(cs, "calling")
+    assert (c.claimant, c.target, c.stance) == ("giuseppe-conte", "luigi-di-maio", Stance.OPPOSE)
+
+
+def test_confidence_vote_is_no_word_of_support():
+    """'warned X that ... a confidence vote': 'confidence' before 'vote' is not praise."""
+    (c,) = claims("Graham Brady warned Boris Johnson that a confidence vote was coming.")
+    assert c.stance is Stance.OPPOSE
+
+
+def test_threw_their_support_behind_is_an_endorsement():
+    """'threw their support behind X': support for X, by each coordinated subject."""
+    cs = claims("Nancy Pelosi and Chuck Schumer threw their support behind Kamala Harris.")
+    assert {(c.claimant, c.target, c.stance) for c in cs} == {
+        ("nancy-pelosi", "kamala-harris", Stance.SUPPORT),
+        ("chuck-schumer", "kamala-harris", Stance.SUPPORT),
+    }
+
+
+def test_sentence_initial_title_mistagged_as_verb_does_not_block_the_subject():
+    """'Representative X came...': the title opening the sentence is no verb."""
+    cs = claims("Representative Ro Khanna spoke on Monday, telling supporters he was staying.")
+    assert [c.claimant for c in cs] == ["ro-khanna"]
+
+
+def test_calling_someone_s_removal_good_news_opposes_them():
+    """'called the resignation "good news"' after X resigned: against X."""
+    cs = claims('Liz Truss resigned on Thursday. Keir Starmer called the resignation "good news".')
+    c = _by_cue(cs, "called")
+    assert (c.claimant, c.stance) == ("keir-starmer", Stance.OPPOSE)
+
+
+def test_announced_that_he_would_end_his_campaign_is_no_claim():
+    """'announced on Sunday that he would end his campaign': an exit, not a statement."""
+    assert claims("Joe Biden announced on Sunday that he would end his campaign.") == []

@@ -391,3 +391,16 @@ def test_she_said_after_a_quoted_name_is_not_that_name():
     ante = antecedent(doc, m, 1, k)
     assert ante is not None
     assert ante.entity == "nicola-sturgeon"
+
+
+def test_last_words_of_a_three_word_name_are_the_same_person():
+    """'Di Maio' after 'Luigi Di Maio', 'O'Malley Dillon' after 'Jen O'Malley Dillon'."""
+    m = mentions("Luigi Di Maio left. Giuseppe Conte said Di Maio had erred.")
+    assert names(m, PERSON) == {"Luigi Di Maio", "Giuseppe Conte"}
+    assert any(x.entity == "luigi-di-maio" for x in m.by_sent[1])
+
+
+def test_parties_of_other_countries_are_known():
+    """Italian, French, Canadian, Irish parties of the shipped lexicon."""
+    m = mentions("The Five Star Movement, the League and Fine Gael met the NDP.")
+    assert {"Five Star Movement", "Lega", "Fine Gael", "New Democratic Party"} <= names(m, FACTION)

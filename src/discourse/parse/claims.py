@@ -492,7 +492,14 @@ def _eligible(s: Sent, m: Mention, ents: Mentions) -> bool:
         return True  # "a spokesperson for Starmer said": speaking for Starmer
     if k >= 1 and s.lower[k] == "of" and s.lower[k - 1] in _MEMBER_HEADS:
         return True  # "members of the Freedom Caucus backed X": the caucus acts
-    if k >= 0 and (s.lower[k] in _SUBJECT_BLOCKERS or s.tags[k] in _VERB_TAGS):
+    if (
+        k >= 0
+        and (
+            s.lower[k] in _SUBJECT_BLOCKERS
+            # a capitalized first word is a title the tagger took for a verb ("Representative X")
+            or (s.tags[k] in _VERB_TAGS and not (k == 0 and s.words[k][:1].isupper()))
+        )
+    ):
         return False  # after a preposition, or the object of a verb ("which backed Omar")
     if m.last < len(s) and s.lower[m.last] in ("'s", "'"):
         # "Kappel's spokesman said": speaking for Kappel
@@ -547,7 +554,9 @@ def _subject(
     if best is None:
         return None
     # inside an appositive of an earlier person: "John McDonnell, ... of the Labour Left, has warned"
-    for p in ms.backwards(best.first, lo):
+    # (not in a list: "Kevin Rudd, Wayne Swan and Julia Gillard backed")
+    coordinated = best.first > 0 and lower[best.first - 1] in ("and", "or")
+    for p in () if coordinated else ms.backwards(best.first, lo):
         if p.last >= best.first:
             continue
         if p.last >= len(s) or lower[p.last] != ",":
@@ -563,6 +572,26 @@ def _subject(
 
 
 _WARN_AGAINST: Final = frozenset({"warn against", "caution against"})
+
+
+def _main_subject(doc: Doc, s: Sent, ms: MentionList, ents: Mentions, m: Mention) -> Mention:
+    """The subject of the main clause for a participle: "he made clear that X..., calling Y".
+
+    When the mention found before *, calling* sits in a *that*-clause, the
+    participle belongs to the sentence's opening subject (a name or *he*/*she*).
+    """
+    lower = s.lower
+    k = 0
+    while k < m.first and lower[k] in _ROLE_OPENERS:
+        k += 1
+    if not any(lower[x] in ("that", "whether") for x in range(k, m.first)):
+        return m
+    if lower[k] in _PRONOUNS:
+        return antecedent(doc, ents, s.index, k) or m
+    for x in ms.between(k, k + 2):
+        if x.first <= k + 1 and x.last < m.first and _eligible(s, x, ents):
+            return x
+    return m
 
 
 def _pronoun_subject(doc: Doc, s: Sent, ms: MentionList, ents: Mentions, a: int) -> Mention | None:
@@ -659,7 +688,12 @@ def _after(s: Sent, ms: MentionList, start: int, window: int = _OBJECT_WINDOW) -
 
 def _negation(s: Sent, subject_end: int, cue: int) -> str | None:
     lower = s.lower
-    for k in range(max(subject_end, cue - 4), cue):
+    lo = max(subject_end, cue - 4)
+    for c in range(cue - 1, lo - 1, -1):
+        if lower[c] == ",":
+            lo = c + 1  # "X would not be welcome, calling him...": another clause's negation
+            break
+    for k in range(lo, cue):
         if lower[k] in _REFUSE:
             return "refuse"
         if lower[k] in _NEG:
@@ -706,12 +740,18 @@ def _announced_exit(s: Sent, j: int) -> bool:
     """``announced [that] he would step down``, ``confirmed she will resign``: an announced exit."""
     lower = s.lower
     n = len(lower)
-    k = j + 1 if j < n and lower[j] == "that" else j
+    k = j
+    while k < n and k - j < 4 and lower[k] not in ("that", "he", "she", "they"):
+        k += 1  # "announced on Sunday that..."
+    if k < n and lower[k] == "that":
+        k += 1
     if not (k + 2 < n and lower[k] in ("he", "she", "they") and lower[k + 1] in ("would", "will")):
         return False
     v, nxt = lower[k + 2], lower[k + 3] if k + 3 < n else ""
-    return v in ("resign", "quit", "retire") or (
-        v in ("step", "stand") and nxt in _REMOVAL_PARTICLE
+    return (
+        v in ("resign", "quit", "retire", "withdraw")
+        or (v in ("step", "stand", "drop", "bow") and nxt in _REMOVAL_PARTICLE)
+        or (v in ("end", "suspend", "abandon") and nxt in ("his", "her", "their"))
     )
 
 
@@ -920,6 +960,8 @@ def _evaluate(
         st = evaluative.get(lower[k])
         if st is None or st is Stance.NEUTRAL:
             continue
+        if k + 1 < hi and lower[k + 1] in _VOTE_NOUNS:
+            continue  # "a confidence vote", "a leadership ballot": a procedure, not praise
         v = weight if st is Stance.SUPPORT else -weight
         for b in range(max(lo, k - 3), k):
             if lower[b] in _NEG_BEFORE or (lower[b] == "longer" and b > 0 and lower[b - 1] == "no"):
@@ -932,6 +974,10 @@ def _evaluate(
         return Stance.OPPOSE
     return None
 
+
+_VOTE_NOUNS: Final = frozenset(
+    {"vote", "votes", "motion", "ballot", "ballots", "election", "contest"}
+)
 
 _FORM_STANCE: Final = {
     ClaimForm.ENDORSEMENT: Stance.SUPPORT,
@@ -1215,6 +1261,8 @@ def _sentence_claims(
                     # ", saying ...": the participle's subject is the main clause's
                     participle = s.tags[i] == "VBG" and i > 0 and lower[i - 1] == ","
                     claimant = _subject(s, ms, ents, a, floor, main_clause=participle)
+                    if participle and claimant is not None:
+                        claimant = _main_subject(doc, s, ms, ents, claimant)
                     if claimant is None and a > 0 and lower[a - 1] in ("and", "but"):
                         claimant = _pronoun_subject(doc, s, ms, ents, a)
                 if claimant is not None and prev >= 0 and s.words[prev] in _CLOSE_Q:
@@ -1226,6 +1274,11 @@ def _sentence_claims(
                 obj = _after(s, ms, obj_from, _ACTION_WINDOW if sense.action else _OBJECT_WINDOW)
                 if obj is not None and sense.object == "addressee" and "to" in lower[j : obj.first]:
                     obj = None  # "called on the deputies to let X govern": X is not addressed
+                if obj is not None and any(
+                    lower[x] in _AGAINST or lower[x] == "against"
+                    for x in range(obj_from, obj.first)
+                ):
+                    obj = None  # "backed the motion against X": X is not the one backed
                 if obj is not None and (claimant is None or obj.entity != claimant.entity):
                     target = obj
                     if sense.object == "addressee":
@@ -1257,6 +1310,8 @@ def _sentence_claims(
             region = (max(0, unquoted - _REGION), unquoted)
         elif inverted and (q := _quote_for(doc, s, cue_start, cue_end, True)) is not None:
             region = _token_range(s, q)
+        elif sense is _NAMING_SENSE:
+            region = (j, _clause_end(s, j, nxt))  # 'called X "...", but said...'
         else:
             region = (j, _clause_end(s, j, n))
         if sense.action and sense.stance is None:
@@ -1293,6 +1348,15 @@ def _sentence_claims(
             # "warned against a challenge to May", 'warned against "a circular firing
             # squad"': warning off an attack on someone defends them
             stance = Stance.SUPPORT
+        if (
+            sense is _NAMING_SENSE
+            and stance is not None
+            and j + 1 < n
+            and lower[j] in _NAMING_DETS
+            and (lower[j + 1] in _REMOVAL_NOUNS or lower[j + 1] in _HOSTILE_NOUNS)
+        ):
+            # 'called the resignation "good news"': glad of an act against the target
+            stance = _FLIP.get(stance, stance)
         form = sense.form
         if sense is _NAMING_SENSE and stance is Stance.SUPPORT:
             form = ClaimForm.ENDORSEMENT  # "called him a great leader"
@@ -1354,10 +1418,44 @@ def _sentence_claims(
             )
         )
         last = out[-1]
+        if not inverted and claimant.last <= i and sense is not _COLON:
+            # "Pelosi and the Congressional Black Caucus threw their support behind Harris"
+            for co in _coordinated(s, ms, ents, claimant):
+                if target is not None and co.entity == target.entity:
+                    continue
+                out.append(attrs.evolve(last, id=f"{doc.source}:c:{co.start}", claimant=co.entity))
         last_claimant = claimant
         if target is not None:
             _remember(recent, s.index, target)
         floor = j
+    return out
+
+
+def _coordinated(s: Sent, ms: MentionList, ents: Mentions, m: Mention) -> list[Mention]:
+    """Subjects coordinated with ``m``: *X and m*, *X, Y and m* (at most four).
+
+    The first link must be *and*; each name must end right at the link and be
+    able to be a subject (not after a preposition).
+    """
+    lower = s.lower
+    out: list[Mention] = []
+    seen = {m.entity}
+    cur = m
+    for step in range(4):
+        k = cur.first - 1
+        if k >= 1 and lower[k] == "the":
+            k -= 1
+        if k < 1 or lower[k] not in (("and",) if step == 0 else ("and", ",")):
+            break
+        p = next((x for x in ms.backwards(k, k - _WINDOW) if x.last <= k), None)
+        if p is None or p.last != k or p.entity in seen or not _eligible(s, p, ents):
+            break
+        e = ents.entities.get(p.entity)
+        if e is None or _modifier(s, ms, p, ents):
+            break
+        out.append(p)
+        seen.add(p.entity)
+        cur = p
     return out
 
 

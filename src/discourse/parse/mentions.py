@@ -404,6 +404,8 @@ class _Builder:
         self.headline = False
         self._person_words_cache: list[tuple[str, str]] | None = None
         self._given_cache: dict[str, str | None] | None = None
+        #: The last two or more words of three-word names ("Di Maio", "O'Malley Dillon").
+        self.tails: dict[str, str] = {}
         self.first_at: list[dict[int, list[Mention]]] = [{} for _ in doc.sents]
 
     # -- entity table --
@@ -942,7 +944,14 @@ class _Builder:
             return  # "the Bonaparte of", "a Corbyn Government"
         conf = 0.9 if (first_known or before or after) else 0.65
         name = " ".join(words[i:j])
-        e = self.entity(name, PERSON, confidence=conf)
+        tail_of = self.tails.get(name)
+        if tail_of is not None and tail_of in self.entities:
+            e = self.entities[tail_of]  # "Di Maio" after "Luigi Di Maio"
+        else:
+            e = self.entity(name, PERSON, confidence=conf)
+            if j - i >= 3:
+                for x in range(i + 1, j - 1):
+                    self.tails.setdefault(" ".join(words[x:j]), e.id)
         self.surnames.setdefault(words[j - 1], e.id)
         self.surname_hist.setdefault(words[j - 1], []).append((s.index, i, e.id))
         self.mention(s, e, i, j)
