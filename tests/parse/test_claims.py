@@ -702,3 +702,54 @@ def test_calling_someone_s_removal_good_news_opposes_them():
 def test_announced_that_he_would_end_his_campaign_is_no_claim():
     """'announced on Sunday that he would end his campaign': an exit, not a statement."""
     assert claims("Joe Biden announced on Sunday that he would end his campaign.") == []
+
+
+def test_fallback_target_prefers_the_protagonist_to_the_party():
+    """A claim naming nobody targets the story's person, not the party around them."""
+    cs = claims(
+        "Labor MPs dumped Julia Gillard. Labor turned to Kevin Rudd after Labor lost ground. "
+        '"I am not going to be bullied out of this job," Gillard said.'
+    )
+    c = _by_cue(cs, "said")
+    assert (c.claimant, c.target) == ("julia-gillard", "kevin-rudd")
+
+
+def test_participle_with_its_own_object_is_a_claim_of_its_own():
+    """'welcomed the result, calling X "..."': a criticism of X with the quotation."""
+    cs = claims(
+        'Liz Cheney lost. Donald Trump welcomed the result, calling Cheney "a bitter loser".'
+    )
+    c = _by_cue(cs, "calling")
+    assert (c.claimant, c.target, c.stance) == ("donald-trump", "liz-cheney", Stance.OPPOSE)
+    assert c.quote == "a bitter loser"
+    assert _by_cue(cs, "welcomed").quote is None
+
+
+def test_appositive_chain_goes_back_to_the_person():
+    """'X, the head of the Jusos, the SPD's youth wing, had said': X speaks."""
+    cs = claims(
+        "Kevin Kühnert, the head of the Jusos, the SPD's youth wing, had said the plan was wrong."
+    )
+    assert _by_cue(cs, "had said").claimant == "kevin-kühnert"
+
+
+def test_claim_in_a_relative_clause_keeps_the_subject_for_the_main_verb():
+    """'X, who challenged Y in 2022, called the deal "..."': X makes both claims."""
+    cs = claims(
+        'Senator Rick Scott, who challenged Mitch McConnell in 2022, called the deal "a betrayal".'
+    )
+    assert _by_cue(cs, "called").claimant == "rick-scott"
+
+
+def test_reported_clause_ends_at_a_coordinated_cue():
+    """'said X was "out of ideas" and demanded a debate on Y': Y is not what was said."""
+    cs = claims(
+        "Andrea Nahles led the party. Kevin Kühnert said the leadership was out of ideas "
+        "and demanded a debate on the coalition with Angela Merkel."
+    )
+    assert _by_cue(cs, "said").target == "andrea-nahles"
+
+
+def test_announced_she_would_not_contest_is_no_claim():
+    """'announced that she would not contest the next election': an exit, not a statement."""
+    assert claims("Julia Gillard announced that she would not contest the next election.") == []

@@ -342,3 +342,15 @@ def test_elected_as_co_leaders_or_unopposed_is_a_leadership_election():
 def test_party_leadership_as_a_subject_is_not_an_election():
     """'the party leadership had tried to destroy her': the leaders, not an election."""
     assert events("Isabel Díaz Ayuso said the party leadership had tried to destroy her.") == []
+
+
+def test_coordinated_resignation_takes_the_sentence_subject():
+    """'X led Labor to defeat, and resigned as leader': X resigned."""
+    (e,) = [
+        e
+        for e in events(
+            "Kevin Rudd led Labor to a heavy defeat, and resigned as leader days later."
+        )
+        if e.kind is EventKind.RESIGNATION
+    ]
+    assert [p.ref for p in e.participants if p.role == "subject"] == ["kevin-rudd"]

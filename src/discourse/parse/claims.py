@@ -33,7 +33,7 @@ from typing import Final
 
 import attrs
 
-from discourse.model import Claim, ClaimForm, PartialDate, Span, Stance
+from discourse.model import Claim, ClaimForm, FactionKind, PartialDate, Span, Stance
 from discourse.parse.dates import find_dates
 from discourse.parse.document import Doc, Sent
 from discourse.parse.lexicon import Lexicon, VerbSense
@@ -556,22 +556,35 @@ def _subject(
     # inside an appositive of an earlier person: "John McDonnell, ... of the Labour Left, has warned"
     # (not in a list: "Kevin Rudd, Wayne Swan and Julia Gillard backed")
     coordinated = best.first > 0 and lower[best.first - 1] in ("and", "or")
+    hops = 0
     for p in () if coordinated else ms.backwards(best.first, lo):
         if p.last >= best.first:
             continue
         if p.last >= len(s) or lower[p.last] != ",":
             continue
-        if not any(s.tags[k] in _FINITE for k in range(p.last, best.first)) and _eligible(
-            s, p, ents
-        ):
+        if any(s.tags[k] in _FINITE for k in range(p.last, best.first)):
+            break
+        e = ents.entities.get(p.entity)
+        if _eligible(s, p, ents) and (e is None or e.type == PERSON or hops >= 2):
             best = p
-        break
+            break
+        if e is not None and e.type == FACTION and _eligible(s, p, ents):
+            best = p  # "Kühnert, the head of the Jusos, the SPD's youth wing, had said":
+        hops += 1  # a person further back is the head of the appositive chain
+        if hops > 2:
+            break
     if not main_clause and _finite_between(s, best.last, cue):
         return None  # "..., the party bosses are going into overdrive to block": not its subject
     return best
 
 
 _WARN_AGAINST: Final = frozenset({"warn against", "caution against"})
+
+
+def _object_at(ms: MentionList, j: int) -> bool:
+    """Whether a person or group is named right at token ``j`` (a verb's direct object)."""
+    m = ms.after(j, 0)
+    return m is not None and m.first == j
 
 
 def _main_subject(doc: Doc, s: Sent, ms: MentionList, ents: Mentions, m: Mention) -> Mention:
@@ -748,6 +761,8 @@ def _announced_exit(s: Sent, j: int) -> bool:
     if not (k + 2 < n and lower[k] in ("he", "she", "they") and lower[k + 1] in ("would", "will")):
         return False
     v, nxt = lower[k + 2], lower[k + 3] if k + 3 < n else ""
+    if v == "not" and nxt in ("contest", "run", "stand", "seek", "recontest"):
+        return True  # "announced that she would not contest the next election"
     return (
         v in ("resign", "quit", "retire", "withdraw")
         or (v in ("step", "stand", "drop", "bow") and nxt in _REMOVAL_PARTICLE)
@@ -915,6 +930,8 @@ def _fallback_target(
                 continue
             e = ents.entities.get(m.entity)
             n = (len(e.spans) if e is not None else 0) + (0.5 if m.entity in targets else 0.0)
+            if e is not None and e.type == FACTION and e.faction_kind is FactionKind.PARTY:
+                n *= 0.3  # the party is the stage of an intra-party fight, seldom its target
             if n > score:
                 best, score = m, n
     if best is None:
@@ -1165,7 +1182,14 @@ def _sentence_claims(
             continue  # "announced he would step down": a resignation, not a statement
         if sense.lemma == "call" and (naming := _naming(doc, s, ms, j)) is not None:
             sense = naming  # "called Forbes a sore loser", 'called the deal "a betrayal"'
-        if last is not None and s.tags[i] == "VBG" and i > 0 and lower[i - 1] == ",":
+        if (
+            last is not None
+            and s.tags[i] == "VBG"
+            and i > 0
+            and lower[i - 1] == ","
+            # "welcomed the result, calling Cheney '...'": a claim of its own, with its object
+            and not (sense.object == "target" and _object_at(ms, j))
+        ):
             # "backed Sánchez, saying ...": the same claimant goes on; attach the quote
             if last.quote is None:
                 q = _quote_for(doc, s, cue_start, cue_end, False)
@@ -1263,6 +1287,8 @@ def _sentence_claims(
                     claimant = _subject(s, ms, ents, a, floor, main_clause=participle)
                     if participle and claimant is not None:
                         claimant = _main_subject(doc, s, ms, ents, claimant)
+                    elif participle and last_claimant is not None:
+                        claimant = last_claimant  # "X welcomed the result, calling Y '...'"
                     if claimant is None and a > 0 and lower[a - 1] in ("and", "but"):
                         claimant = _pronoun_subject(doc, s, ms, ents, a)
                 if claimant is not None and prev >= 0 and s.words[prev] in _CLOSE_Q:
@@ -1310,8 +1336,10 @@ def _sentence_claims(
             region = (max(0, unquoted - _REGION), unquoted)
         elif inverted and (q := _quote_for(doc, s, cue_start, cue_end, True)) is not None:
             region = _token_range(s, q)
-        elif sense is _NAMING_SENSE:
-            region = (j, _clause_end(s, j, nxt))  # 'called X "...", but said...'
+        elif sense is _NAMING_SENSE or (nxt < n and lower[nxt - 1] in ("and", "but")):
+            # 'called X "...", but said...', "said X was ... and demanded Y": the next
+            # coordinated cue starts a claim of its own
+            region = (j, _clause_end(s, j, nxt))
         else:
             region = (j, _clause_end(s, j, n))
         if sense.action and sense.stance is None:
@@ -1380,7 +1408,11 @@ def _sentence_claims(
             and not inverted
             and nxt < n
             and quote[0] >= s.starts[nxt]
-            and lower[nxt - 1] in ("and", "but")
+            and (
+                lower[nxt - 1] in ("and", "but")
+                # "welcomed the result, calling Cheney '...'": not "said, adding '...'"
+                or (lower[nxt - 1] == "," and found[ci + 1][2].object == "target")
+            )
         ):
             quote = None  # 'announced his candidacy and attacked X as "gatekeepers"'
         cue_from = s.starts[a]
@@ -1427,7 +1459,11 @@ def _sentence_claims(
         last_claimant = claimant
         if target is not None:
             _remember(recent, s.index, target)
-        floor = j
+        if not (
+            claimant.last <= a
+            and any(lower[x] in ("who", "which") for x in range(claimant.last, a))
+        ):
+            floor = j  # but "X, who challenged Y in 2022, called...": X is still the subject
     return out
 
 

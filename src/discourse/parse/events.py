@@ -498,6 +498,19 @@ def _announced(s: Sent, k: int, kind: EventKind) -> bool:
     return True
 
 
+def _opening_person(doc: Doc, s: Sent, ms: MentionList, ents: Mentions, i: int) -> Mention | None:
+    """The person opening the sentence (a name or *he*/*she*), subject of a coordinated verb at ``i``."""
+    k = 0
+    while k < i and s.lower[k] in ("but", "and", "then", "later", "meanwhile"):
+        k += 1
+    if k < i and s.lower[k] in _PRONOUN_SUBJECTS:
+        return antecedent(doc, ents, s.index, k)
+    m = ms.after(k, 1)
+    if m is not None and m.last < i and ents.entities[m.entity].type == PERSON:
+        return m
+    return None
+
+
 def _mention_before(ms: MentionList, i: int, window: int) -> Mention | None:
     for m in ms.backwards(i, i - window - 12):
         if m.last <= i:
@@ -769,6 +782,9 @@ def _event(
         else:
             # resignation, defection: the subject acts
             who = subj if verbal else None
+            if verbal and (who is None or etype(who) != PERSON) and i > 0 and lower[i - 1] == "and":
+                who = _opening_person(doc, s, ms, ents, i) or who  # "X led Labor ... and resigned"
+
             left_party = (
                 obj is not None
                 and etype(obj) == FACTION
