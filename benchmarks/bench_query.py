@@ -329,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"\nload: discourse.load(jsonl) {t_load:.2f} s wall, {cpu_load:.2f} s CPU (target <= 10 s: "
                 f"{'PASS' if min(t_load, cpu_load) <= 10 else 'MISS'}); baseline json.loads per line "
-                f"(dicts only) {t_json:.2f} s wall, {cpu_json:.2f} s CPU; ratio {cpu_load / cpu_json:.2f}x (CPU)"
+                f"(dicts only) {t_json:.2f} s wall, {cpu_json:.2f} s CPU; load takes {cpu_load / cpu_json:.2f}x the baseline's CPU time"
             )
             print(
                 f"  discourse.load uses msgspec when installed ({'yes' if has_msgspec() else 'no'} here); "
@@ -345,10 +345,14 @@ def main(argv: list[str] | None = None) -> int:
 
             print(f"\n{'query':36} {'indexed':>11} {'scan':>11} {'ratio':>9}  result  target")
             for row in query_table(corpus, k=args.queries, k_scan=args.scans, seed=args.seed):
+                # Indented rows compare with a narrower scan, for information only: the
+                # target is against a scan of the whole corpus.
+                informative = row["query"].startswith(" ")
                 ok = "PASS" if row["ratio"] >= 1000 else "MISS"
                 print(
                     f"{row['query']:36} {row['indexed_us']:9.1f}us {row['scan_us'] / 1000:9.1f}ms "
-                    f"{row['ratio']:8.0f}x  {row['median_result']:6.0f}  >=1000x {ok}"
+                    f"{row['ratio']:8.0f}x  {row['median_result']:6.0f}  "
+                    f"{'(no target)' if informative else '>=1000x ' + ok}"
                     f"  (scan over {row['scanned']:,})"
                 )
             del corpus
