@@ -136,9 +136,21 @@ def test_wrong_types_are_not_coerced(name: str) -> None:
 @pytest.mark.parametrize("name", BACKENDS)
 def test_duplicate_ids_in_a_document_are_reported(name: str) -> None:
     """Two different records with one id cannot both load."""
-    text = doc(actors=[{"id": "x", "name": "A"}], claims=[{"id": "x", "claimant": "x"}])
-    with backend(name), pytest.raises(dc.FormatError, match="id 'x' is already used"):
+    text = doc(
+        actors=[{"id": "x", "name": "A"}, {"id": "y", "name": "Y"}],
+        claims=[
+            {"id": "x", "claimant": "x"},
+            {"id": "c", "claimant": "x"},
+            {"id": "c", "claimant": "x"},  # equal to the one before: not an error
+            {"id": "y", "claimant": "x"},
+        ],
+    )
+    with backend(name), pytest.raises(dc.FormatError) as info:
         dc.loads(text)
+    assert info.value.errors == (
+        "claims[0].id: 'x' is already used by the Actor at actors[0]; give one of them another id",
+        "claims[3].id: 'y' is already used by the Actor at actors[1]; give one of them another id",
+    )
 
 
 @pytest.mark.parametrize("name", BACKENDS)

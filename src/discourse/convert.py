@@ -31,7 +31,7 @@ import itertools
 import json as _stdjson
 import operator
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from enum import Enum
 from types import GenericAlias, MappingProxyType
@@ -44,7 +44,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.v import format_exception as _cattrs_format_exception
 
 from discourse.corpus import Corpus
-from discourse.errors import DiscourseError, FormatError, ValidationError
+from discourse.errors import DiscourseError, DuplicateIdError, FormatError, ValidationError
 from discourse.model import (
     Actor,
     ActorKind,
@@ -113,6 +113,7 @@ SECTIONS: Final[dict[str, type]] = {
     "claims": Claim,
 }
 """Document sections, in the order they are written, with their record type."""
+_SECTION_OF: Final[dict[type, str]] = {cls: name for name, cls in SECTIONS.items()}
 
 RECORD_TYPES: Final[dict[str, type]] = {
     "source": Source,
@@ -444,12 +445,60 @@ def structure_document(data: object, *, path: str | None = None) -> Corpus:
     return _build_corpus(records, path=path)
 
 
-def _build_corpus(records: Iterable[Record], *, path: str | None) -> Corpus:
+def _build_corpus(
+    records: list[Record], *, path: str | None, locate: Callable[[int], str] | None = None
+) -> Corpus:
+    """A corpus of ``records``; two different records under one id raise FormatError.
+
+    Args:
+        records: The records of a document, in document order.
+        path: The file, for error messages.
+        locate: Where the ``k``-th record is (``"line 17"``); default: its
+            place in the document's sections (``"claims[3]"``), the order in
+            which documents list records.
+    """
     try:
         with _gc_paused():
             return Corpus(records)
+    except DuplicateIdError:
+        errors = duplicate_id_errors(records, locate or _section_locator(records))
+        raise FormatError(_summary(errors), path=path, errors=errors) from None
     except DiscourseError as e:
         raise FormatError(str(e), path=path) from None
+
+
+def duplicate_id_errors(records: Sequence[Record], locate: Callable[[int], str]) -> list[str]:
+    """One message for each record whose id an earlier, different record has.
+
+    Equal records under one id are not an error (adding one twice is a no-op).
+    """
+    first: dict[str, int] = {}
+    errors: list[str] = []
+    for k, r in enumerate(records):
+        rid = getattr(r, "id", None)  # memberships have no id
+        if rid is None:
+            continue
+        j = first.setdefault(rid, k)
+        if j != k and records[j] != r:
+            here, there = locate(k), locate(j)
+            field = f"{here}: id" if here.startswith("line ") else f"{here}.id"
+            on = "on" if there.startswith("line ") else "at"
+            errors.append(
+                f"{field}: {rid!r} is already used by the {type(records[j]).__name__} {on} "
+                f"{there}; give one of them another id"
+            )
+    return errors
+
+
+def _section_locator(records: Sequence[Record]) -> Callable[[int], str]:
+    # Documents list records by section, so the k-th record is number i of its type.
+    places: list[str] = []
+    counts: dict[type, int] = {}
+    for r in records:
+        i = counts.get(type(r), 0)
+        counts[type(r)] = i + 1
+        places.append(f"{_SECTION_OF[type(r)]}[{i}]")
+    return places.__getitem__
 
 
 def iter_structure_records(

@@ -102,6 +102,25 @@ def test_jsonl_errors_name_the_line(tmp_path: Path, name: str) -> None:
     assert "line 3: stance: 'opose' is not one of support, oppose, neutral" in str(info.value)
 
 
+@pytest.mark.parametrize("name", BACKENDS)
+def test_jsonl_duplicate_ids_name_both_lines(tmp_path: Path, name: str) -> None:
+    """Two different records under one id: the error names the later line and the earlier one."""
+    path = tmp_path / "c.jsonl"
+    lines = [
+        '{"type": "header", "format": "discourse", "version": 1}',
+        '{"type": "actor", "id": "a", "name": "A"}',
+        "",
+        '{"type": "actor", "id": "a", "name": "A"}',
+        '{"type": "claim", "id": "a", "claimant": "a"}',
+    ]
+    path.write_text("\n".join(lines) + "\n")
+    with backend(name), pytest.raises(dc.FormatError) as info:
+        dc.load(path)
+    assert info.value.errors == (
+        "line 5: id: 'a' is already used by the Actor on line 2; give one of them another id",
+    )
+
+
 @pytest.mark.parametrize(
     ("content", "match"),
     [

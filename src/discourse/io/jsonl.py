@@ -30,7 +30,7 @@ from discourse.convert import (
     unstructure_record,
 )
 from discourse.corpus import Corpus
-from discourse.errors import FormatError
+from discourse.errors import DuplicateIdError, FormatError
 from discourse.io._atomic import atomic_write
 from discourse.io._registry import Format
 from discourse.model import Record
@@ -100,10 +100,23 @@ def read(path: Path) -> Corpus:
         except OSError as e:
             raise FormatError(f"cannot read: {e.strerror}", path=str(path)) from None
         if fast is not None:
-            return _build_corpus(fast, path=str(path))
+            try:
+                with _gc_paused():
+                    return Corpus(fast)
+            except DuplicateIdError:
+                pass  # read again below, to name the lines
+    # Line by line, keeping each record's line number for the error messages.
+    where = str(path)
+    lines: list[int] = []
+
+    def numbered() -> Iterator[tuple[int, object]]:
+        for lineno, obj in _decoded_lines(path):
+            lines.append(lineno)
+            yield lineno, obj
+
     with _gc_paused():
-        records = list(iter_read(path))
-    return _build_corpus(records, path=str(path))
+        records = list(iter_structure_records(numbered(), path=where))
+    return _build_corpus(records, path=where, locate=lambda k: f"line {lines[k]}")
 
 
 def _chunk(f: BinaryIO) -> Callable[[], list[bytes]]:
