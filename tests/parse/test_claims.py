@@ -753,3 +753,32 @@ def test_reported_clause_ends_at_a_coordinated_cue():
 def test_announced_she_would_not_contest_is_no_claim():
     """'announced that she would not contest the next election': an exit, not a statement."""
     assert claims("Julia Gillard announced that she would not contest the next election.") == []
+
+
+def test_a_letter_that_accused_is_its_writer_s_claim():
+    """'X resigned ... in a letter that accused Y of ...': X accuses Y."""
+    cs = claims(
+        "Chrystia Freeland resigned on Monday in a letter that accused Justin Trudeau of "
+        "costly gimmicks."
+    )
+    c = _by_cue(cs, "accused")
+    assert (c.claimant, c.target, c.stance) == (
+        "chrystia-freeland",
+        "justin-trudeau",
+        Stance.OPPOSE,
+    )
+
+
+def test_paid_tribute_to_is_an_endorsement():
+    """'paid tribute to X' (irregular past of a phrase's verb): support for X."""
+    (c,) = claims("Inés Arrimadas paid tribute to Albert Rivera on Monday.")
+    assert (c.claimant, c.target, c.stance) == ("inés-arrimadas", "albert-rivera", Stance.SUPPORT)
+
+
+def test_coordinated_cue_without_its_own_target_keeps_the_previous_one():
+    """'blamed X for ... and called on members to ...': the demand is about X too."""
+    cs = claims(
+        "Albert Rivera resigned. Juan Carlos Girauta blamed Inés Arrimadas for the strategy "
+        "and called on members to look elsewhere."
+    )
+    assert _by_cue(cs, "called on").target == "inés-arrimadas"

@@ -354,3 +354,17 @@ def test_coordinated_resignation_takes_the_sentence_subject():
         if e.kind is EventKind.RESIGNATION
     ]
     assert [p.ref for p in e.participants if p.role == "subject"] == ["kevin-rudd"]
+
+
+def test_resignation_after_an_appositive_has_its_subject():
+    """'X, the party's economic spokesman, quit in June': X resigned."""
+    evs = events("Toni Roldán, the party's economic spokesman, quit in June.")
+    assert [(e.kind, [p.ref for p in e.participants]) for e in evs] == [
+        (EventKind.RESIGNATION, ["toni-roldán"])
+    ]
+
+
+def test_winning_the_leadership_primary_is_a_primary():
+    """'won the leadership primary': one primary, not a leadership election too."""
+    evs = events("Inés Arrimadas won the leadership primary in March.")
+    assert [e.kind for e in evs] == [EventKind.PRIMARY]

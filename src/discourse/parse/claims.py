@@ -581,6 +581,28 @@ def _subject(
 _WARN_AGAINST: Final = frozenset({"warn against", "caution against"})
 
 
+#: What a person writes or says that can "accuse" or "say" in their place.
+_WRITINGS: Final = frozenset(
+    {"letter", "statement", "post", "tweet", "interview", "speech", "video", "article", "memo",
+     "op-ed", "column", "message", "email", "resignation"}
+)  # fmt: skip
+
+
+def _opening_subject(
+    doc: Doc, s: Sent, ms: MentionList, ents: Mentions, end: int
+) -> Mention | None:
+    """The subject opening the sentence, before token ``end``: a name or *he*/*she*."""
+    k = 0
+    while k < end and s.lower[k] in _ROLE_OPENERS:
+        k += 1
+    if k < end and s.lower[k] in _PRONOUNS:
+        return antecedent(doc, ents, s.index, k)
+    m = ms.after(k, 2)
+    if m is not None and m.last < end and _eligible(s, m, ents):
+        return m
+    return None
+
+
 def _object_at(ms: MentionList, j: int) -> bool:
     """Whether a person or group is named right at token ``j`` (a verb's direct object)."""
     m = ms.after(j, 0)
@@ -597,8 +619,8 @@ def _main_subject(doc: Doc, s: Sent, ms: MentionList, ents: Mentions, m: Mention
     k = 0
     while k < m.first and lower[k] in _ROLE_OPENERS:
         k += 1
-    if not any(lower[x] in ("that", "whether") for x in range(k, m.first)):
-        return m
+    if m.first - k > _REGION or not any(lower[x] in ("that", "whether") for x in range(k, m.first)):
+        return m  # (bounded: linear time on endless sentences)
     if lower[k] in _PRONOUNS:
         return antecedent(doc, ents, s.index, k) or m
     for x in ms.between(k, k + 2):
@@ -617,7 +639,7 @@ def _pronoun_subject(doc: Doc, s: Sent, ms: MentionList, ents: Mentions, a: int)
     k = 0
     while k < a and lower[k] in _ROLE_OPENERS:
         k += 1
-    if k >= a or lower[k] not in _PRONOUNS:
+    if k >= a or a - k > _REGION or lower[k] not in _PRONOUNS:
         return None
     if any(m.first > k for m in ms.backwards(a, k)):
         return None
@@ -1166,6 +1188,7 @@ def _sentence_claims(
     floor = 0
     last: Claim | None = None
     last_claimant: Mention | None = None
+    last_target: Mention | None = None
     for ci, (i, j, sense) in enumerate(found):
         nxt = found[ci + 1][0] if ci + 1 < len(found) else n
         cue_start, cue_end = s.starts[i], s.ends[j - 1]
@@ -1278,6 +1301,9 @@ def _sentence_claims(
             if claimant is None:
                 if prev >= 0 and lower[prev] in _PRONOUNS and prev >= floor:
                     claimant = antecedent(doc, ents, s.index, prev)
+                elif prev > 0 and lower[prev] in ("that", "which") and lower[prev - 1] in _WRITINGS:
+                    # "X resigned ... in a letter that accused Y": the letter's author
+                    claimant = _opening_subject(doc, s, ms, ents, prev - 1)
                 elif prev > 0 and lower[prev] == "who" and lower[prev - 1] == ",":
                     # "..., Senator Matt Canavan, a long-time ally of Joyce, who said"
                     claimant = _relative_antecedent(s, ms, ents, prev - 1)
@@ -1363,7 +1389,18 @@ def _sentence_claims(
             # the subject or object of the reported clause: "said Y should resign"
             target = _clause_target(
                 doc, s, ms, ents, *region, claimant.entity, tell=sense.lemma in _TELL
-            ) or _fallback_target(doc, s, ms, ents, claimant.entity, i, recent)
+            )
+            if (
+                target is None
+                and last_target is not None
+                and last_claimant is not None
+                and last_claimant.entity == claimant.entity
+                and a > 0
+                and lower[a - 1] in ("and", "but")
+            ):
+                target = last_target  # "blamed X for the strategy and called on members to..."
+            if target is None:
+                target = _fallback_target(doc, s, ms, ents, claimant.entity, i, recent)
         if target is not None and stance is None:
             stance = _evaluate(s, *region, cues.evaluative, found) or _FORM_STANCE.get(
                 sense.form, Stance.OPPOSE
@@ -1457,11 +1494,12 @@ def _sentence_claims(
                     continue
                 out.append(attrs.evolve(last, id=f"{doc.source}:c:{co.start}", claimant=co.entity))
         last_claimant = claimant
+        last_target = target
         if target is not None:
             _remember(recent, s.index, target)
         if not (
             claimant.last <= a
-            and any(lower[x] in ("who", "which") for x in range(claimant.last, a))
+            and any(lower[x] in ("who", "which") for x in range(max(claimant.last, a - _WINDOW), a))
         ):
             floor = j  # but "X, who challenged Y in 2022, called...": X is still the subject
     return out

@@ -136,8 +136,12 @@ _ALLEGED: Final = frozenset(
         "plot",
     }
 )
+_PRIMARY_MODIFIERS: Final = frozenset(
+    {"leadership", "presidential", "party", "democratic", "republican", "open", "closed", "state"}
+)
 _ELECTION_NOUNS: Final = frozenset(
     {
+        "primary",
         "election",
         "race",
         "contest",
@@ -592,6 +596,8 @@ def _event(
         kind is EventKind.PRIMARY
         and lower[i].startswith("primar")
         and tags[i] not in ("NN", "NNS", "NNP")
+        # "the leadership primary", "the presidential primary": a noun whatever its tag
+        and not (i > 0 and lower[i - 1] in _PRIMARY_MODIFIERS)
     ):
         return None
     participants: list[Participant] = []
@@ -739,6 +745,12 @@ def _event(
             or (lower[i] == "stripped" and i + 1 < n and lower[i + 1] == "of")
         )
         subj = _mention_before(ms, i, 6)
+        if subj is None and i > 0 and lower[i - 1] == ",":
+            # "Toni Roldán, the party's economic spokesman, quit": skip the appositive
+            for c in range(i - 2, max(0, i - 12), -1):
+                if lower[c] == "," and lower[c + 1] in ("the", "a", "an", "his", "her", "its"):
+                    subj = _mention_before(ms, c, 0)
+                    break
         p = i - 1
         while p > 0 and (lower[p] in _BE or lower[p] in ("has", "have", "had") or tags[p] == "RB"):
             p -= 1

@@ -77,6 +77,14 @@ _OBJECTS: Final = frozenset({"target", "addressee", "none"})
 #: Irregular past forms of verbs that occur in reporting and action phrases.
 _IRREGULAR: Final[Mapping[str, tuple[str, ...]]] = {
     "say": ("says", "said", "saying"),
+    "pay": ("pays", "paid", "paying"),
+    "foresee": ("foresees", "foresaw", "foreseen", "foreseeing"),
+    "freeze": ("freezes", "froze", "frozen", "freezing"),
+    "stick": ("sticks", "stuck", "sticking"),
+    "swing": ("swings", "swung", "swinging"),
+    "split": ("splits", "split", "splitting"),
+    "fall": ("falls", "fell", "fallen", "falling"),
+    "undercut": ("undercuts", "undercut", "undercutting"),
     "admit": ("admits", "admitted", "admitting"),
     "commit": ("commits", "committed", "committing"),
     "submit": ("submits", "submitted", "submitting"),
