@@ -139,11 +139,16 @@ def test_parse_many_with_a_process_pool_matches_serial():
         "",
         "The only way forward for the Left is to fight.",
     ] * 3
-    parser = Parser()
-    serial = list(parser.parse_many(texts))
-    with ProcessPoolExecutor(2) as pool:
-        parallel = list(parser.parse_many(texts, executor=pool))
-    assert parallel == serial
+    for parser in (Parser(), Parser(min_confidence=0.8)):
+        serial = list(parser.parse_many(texts))
+        with ProcessPoolExecutor(2) as pool:
+            parallel = list(parser.parse_many(texts, executor=pool))
+        assert parallel == serial
+        # the rebuilt corpora answer queries as the serial ones do
+        for a, b in zip(parallel, serial, strict=True):
+            assert a.find_all("Corbyn") == b.find_all("Corbyn")
+            for c in b.claims():
+                assert a.claims(claimant=c.claimant) == b.claims(claimant=c.claimant)
 
 
 def test_parse_many_accepts_text_source_pairs():

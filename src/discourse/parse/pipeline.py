@@ -111,6 +111,16 @@ def assemble(
     Returns:
         The corpus: the source, actors, factions, memberships, claims, events.
     """
+    return Corpus(_assemble_records(doc, mentions, claims, events, source))
+
+
+def _assemble_records(
+    doc: Doc,
+    mentions: Mentions,
+    claims: list[Claim],
+    events: list[Event],
+    source: Source,
+) -> list[Record]:
     sid = source.id
     text = doc.text
     records: list[Record] = [source]
@@ -225,7 +235,7 @@ def assemble(
         )
     records.extend(claims)
     records.extend(events)
-    return Corpus(records)
+    return records
 
 
 @attrs.define(eq=False)
@@ -301,22 +311,29 @@ class Parser:
         Raises:
             ParseError: ``text`` is not a string, or ``source``/``date`` are unusable.
         """
+        records = self._records(text, source, date)
+        corpus = Corpus(records)
+        if self.min_confidence > 0:
+            corpus = _filter(corpus, self.min_confidence)
+        return corpus
+
+    def _records(
+        self, text: str, source: Source | str | None, date: DateLike | None
+    ) -> list[Record]:
+        """The records :meth:`parse` puts in its corpus (before the confidence filter)."""
         text = _check_text(text)
         anchor = _date(date)
         if anchor is None and isinstance(source, Source):
             anchor = source.published
         src = _source(text, source, anchor)
         if not text.strip():
-            return Corpus()
+            return []
         lex = self.effective_lexicon
         doc = prepare(text, source=src.id)
         mentions = find_mentions(doc, lex)
         claims = find_claims(doc, mentions, lex, date=anchor)
         events = find_events(doc, mentions, lex, date=anchor)
-        corpus = assemble(doc, mentions, claims, events, src)
-        if self.min_confidence > 0:
-            corpus = _filter(corpus, self.min_confidence)
-        return corpus
+        return _assemble_records(doc, mentions, claims, events, src)
 
     def parse_many(
         self,
@@ -374,8 +391,10 @@ def _parse_batch(
 ) -> list[list[Record]]:
     # Each document's records, not its Corpus: from a process pool they come back
     # pickled, and the records alone are about half the pickle of a corpus with
-    # its indices; indexing them again here is cheaper than unpickling indices.
-    return [list(parser.parse(text, source=source, date=date)) for text, source in batch]
+    # its indices. The corpus is built once, by the consuming process.
+    if parser.min_confidence > 0:
+        return [list(parser.parse(text, source=source, date=date)) for text, source in batch]
+    return [parser._records(text, source, date) for text, source in batch]
 
 
 def _results(future: Future[list[list[Record]]]) -> list[Corpus]:
