@@ -782,3 +782,27 @@ def test_coordinated_cue_without_its_own_target_keeps_the_previous_one():
         "and called on members to look elsewhere."
     )
     assert _by_cue(cs, "called on").target == "inés-arrimadas"
+
+
+def test_drifting_to_the_right_is_no_praise():
+    """'the right' as a direction is not the evaluative word 'right'."""
+    cs = claims("Frauke Petry won. Bernd Lucke warned that Frauke Petry was drifting to the right.")
+    assert _by_cue(cs, "warned").stance is Stance.OPPOSE
+
+
+def test_the_role_in_a_reported_clause_is_the_person_with_it():
+    """'said the prime minister had...': the person introduced as Prime Minister X."""
+    cs = claims(
+        "Prime Minister Rishi Sunak met Lee Anderson. Later Lee Anderson said the prime "
+        "minister had ignored him."
+    )
+    assert _by_cue(cs, "said").target == "rishi-sunak"
+
+
+def test_vice_president_is_not_the_president():
+    """'Vice President Kamala Harris' does not make her 'the president'."""
+    cs = claims(
+        "Vice President Kamala Harris spoke. Joe Biden spoke too, and Joe Biden waved. "
+        "Joe Manchin said the president should step aside."
+    )
+    assert _by_cue(cs, "said").target == "joe-biden"

@@ -368,3 +368,22 @@ def test_winning_the_leadership_primary_is_a_primary():
     """'won the leadership primary': one primary, not a leadership election too."""
     evs = events("Inés Arrimadas won the leadership primary in March.")
     assert [e.kind for e in evs] == [EventKind.PRIMARY]
+
+
+def test_dismissed_as_is_no_dismissal():
+    """'dismissed X as "a showman"' is a criticism, not a sacking."""
+    assert events('Damian Green dismissed Lee Anderson as "a showman".') == []
+
+
+def test_suspended_him_takes_the_person_named_before():
+    """'the Conservatives suspended him': a suspension of the person named before."""
+    evs = events("Lee Anderson spoke on television. The Conservatives suspended him on Saturday.")
+    assert [(e.kind, [p.ref for p in e.participants if p.role == "subject"]) for e in evs] == [
+        (EventKind.SUSPENSION, ["lee-anderson"])
+    ]
+
+
+def test_walking_out_of_a_party_is_a_defection():
+    """'walked out of the AfD': leaving the party."""
+    (e,) = events("Frauke Petry walked out of the AfD in September.")
+    assert e.kind is EventKind.DEFECTION

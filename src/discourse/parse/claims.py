@@ -881,6 +881,8 @@ def _clause_target(
                 other = _other_person(doc, ents, s, k, claimant)
                 if other is not None:
                     return other
+            elif w == "the" and (r := _role_after(s, ents, k)) is not None and r.entity != claimant:
+                return r  # "said the prime minister had...": the person with that role
             elif w in _SUBJ_PRONOUNS and (k == lo or lower[k - 1] in ("that", ",")):
                 ante = antecedent(doc, ents, s.index, k)
                 if ante is not None and ante.entity != claimant:
@@ -1001,6 +1003,8 @@ def _evaluate(
             continue
         if k + 1 < hi and lower[k + 1] in _VOTE_NOUNS:
             continue  # "a confidence vote", "a leadership ballot": a procedure, not praise
+        if lower[k] in ("right", "left") and k > 0 and lower[k - 1] == "the":
+            continue  # "drifting to the right": a direction, not a judgement
         v = weight if st is Stance.SUPPORT else -weight
         for b in range(max(lo, k - 3), k):
             if lower[b] in _NEG_BEFORE or (lower[b] == "longer" and b > 0 and lower[b - 1] == "no"):
@@ -1123,6 +1127,20 @@ def _person_with_role(s: Sent, ents: Mentions, k: int, end: int) -> Mention | No
 
 
 _ROLE_INDEX: dict[int, tuple[Mentions, dict[str, str]]] = {}
+_ROLE_MODS: Final = frozenset(
+    {
+        "vice",
+        "vice-",
+        "deputy",
+        "former",
+        "shadow",
+        "acting",
+        "interim",
+        "assistant",
+        "junior",
+        "ex",
+    }
+)
 
 
 def _role_index(ents: Mentions) -> dict[str, str]:
@@ -1141,7 +1159,9 @@ def _role_index(ents: Mentions) -> dict[str, str]:
             continue
         for r in e.roles:
             words = r.casefold().split()
-            for x in range(len(words)):
+            # "Vice President", "former minister": no "president", "minister" key
+            mod = max((x for x, w in enumerate(words) if w in _ROLE_MODS), default=-1)
+            for x in range(len(words) if mod < 0 else mod + 1):
                 key = " ".join(words[x:])
                 if len(e.spans) > score.get(key, 0):
                     score[key] = len(e.spans)

@@ -502,6 +502,23 @@ def _announced(s: Sent, k: int, kind: EventKind) -> bool:
     return True
 
 
+def _latest_person(
+    doc: Doc, ents: Mentions, s: Sent, k: int, other_than: str | None
+) -> Mention | None:
+    """The person named last before token ``k`` (this sentence or the one before), not ``other_than``."""
+    for si in (s.index, s.index - 1):
+        if si < 0:
+            break
+        pms = ents.by_sent[si]
+        found = pms.backwards(k, k - 40) if si == s.index else reversed(pms)
+        for m in found:
+            if si == s.index and m.last > k:
+                continue
+            if ents.entities[m.entity].type == PERSON and m.entity != other_than:
+                return m
+    return None
+
+
 def _opening_person(doc: Doc, s: Sent, ms: MentionList, ents: Mentions, i: int) -> Mention | None:
     """The person opening the sentence (a name or *he*/*she*), subject of a coordinated verb at ``i``."""
     k = 0
@@ -757,6 +774,16 @@ def _event(
         if p >= 0 and lower[p] in _PRONOUN_SUBJECTS:
             subj = antecedent(doc, ents, s.index, p)  # "after he was forced to resign"
         obj = _mention_after(ms, j, 3)
+        if (
+            kind is EventKind.DISMISSAL
+            and lower[i].startswith("dismiss")
+            and any(lower[x] == "as" for x in range(j, min(n, j + 6)))
+        ):
+            return None  # "dismissed Anderson as a showman": a criticism, not a sacking
+        if kind in _DONE_TO and verbal and not passive and obj is None and j < n:
+            if lower[j] in ("him", "her") and tags[j] == "PRP":
+                # "the Conservatives suspended him": the latest person named before
+                obj = _latest_person(doc, ents, s, j, ent(subj))
         if kind in _DONE_TO and verbal:
             if passive:
                 if subj is None or etype(subj) != PERSON:
@@ -801,7 +828,11 @@ def _event(
                 obj is not None
                 and etype(obj) == FACTION
                 and ents.entities[obj.entity].faction_kind is FactionKind.PARTY
-                and (obj.first == j or (obj.first == j + 1 and lower[j] == "the"))
+                and (
+                    obj.first == j
+                    or (obj.first == j + 1 and lower[j] in ("the", "of"))  # "walked out of X"
+                    or (obj.first == j + 2 and lower[j] == "of" and lower[j + 1] == "the")
+                )
                 # "quit the Labour frontbench", "step down as Republican leader": not the party
                 and not (obj.last < n and s.tags[obj.last].startswith("NN"))
             )
