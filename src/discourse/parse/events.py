@@ -780,10 +780,17 @@ def _event(
             and any(lower[x] == "as" for x in range(j, min(n, j + 6)))
         ):
             return None  # "dismissed Anderson as a showman": a criticism, not a sacking
-        if kind in _DONE_TO and verbal and not passive and obj is None and j < n:
-            if lower[j] in ("him", "her") and tags[j] == "PRP":
-                # "the Conservatives suspended him": the latest person named before
-                obj = _latest_person(doc, ents, s, j, ent(subj))
+        if (
+            kind in _DONE_TO
+            and verbal
+            and not passive
+            and obj is None
+            and j < n
+            and lower[j] in ("him", "her")
+            and tags[j] == "PRP"
+        ):
+            # "the Conservatives suspended him": the latest person named before
+            obj = _latest_person(doc, ents, s, j, ent(subj))
         if kind in _DONE_TO and verbal:
             if passive:
                 if subj is None or etype(subj) != PERSON:
