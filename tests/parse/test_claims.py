@@ -806,3 +806,16 @@ def test_vice_president_is_not_the_president():
         "Joe Manchin said the president should step aside."
     )
     assert _by_cue(cs, "said").target == "joe-biden"
+
+
+def test_the_party_said_is_the_party_of_the_text():
+    """'The party said in a statement': the party the text is about."""
+    cs = claims(
+        "Labor MPs met Kevin Rudd on Monday. The party said in a statement that Rudd had won."
+    )
+    assert [c.claimant for c in cs] == ["australian-labor-party"]
+
+
+def test_unnamed_party_members_make_no_claim():
+    """'Labour members said': unnamed speakers are not coded."""
+    assert claims("Labour members said the leader must go.") == []

@@ -387,3 +387,14 @@ def test_walking_out_of_a_party_is_a_defection():
     """'walked out of the AfD': leaving the party."""
     (e,) = events("Frauke Petry walked out of the AfD in September.")
     assert e.kind is EventKind.DEFECTION
+
+
+def test_forced_x_out_is_a_dismissal_of_x():
+    """'forced X out', 'voted X out': X is removed, the subject is the agent."""
+    (e,) = events("Peter Dutton forced Malcolm Turnbull out in August.")
+    assert e.kind is EventKind.DISMISSAL
+    assert {(p.ref, p.role) for p in e.participants} == {
+        ("malcolm-turnbull", "subject"),
+        ("peter-dutton", "agent"),
+    }
+    assert events("Peter Dutton forced Malcolm Turnbull out of the room.") == []

@@ -529,7 +529,8 @@ _ROLEISH: Final = frozenset(
      "councillor", "whip", "frontbencher", "backbencher", "leadership", "government", "conference",
      "president", "secretary", "general", "staff", "aide", "mps", "msps", "meps", "senators",
      "lawmakers", "councillors", "ministers", "officials", "delegates", "backbenchers", "deputies",
-     "legislators", "representatives"}
+     "legislators", "representatives", "members", "activists", "voters", "donors", "peers",
+     "grandees", "sources", "insiders", "figures"}
 )  # fmt: skip
 
 
@@ -601,6 +602,30 @@ def _opening_subject(
     if m is not None and m.last < end and _eligible(s, m, ents):
         return m
     return None
+
+
+_TOP_PARTY: dict[int, tuple[Mentions, str | None]] = {}
+
+
+def _the_party(s: Sent, ents: Mentions, k: int, end: int) -> Mention | None:
+    """Which party "the party" is: the party the text mentions most, placed at tokens ``k..end``.
+
+    Computed once per document (linear time however often "the party" speaks).
+    """
+    hit = _TOP_PARTY.get(id(ents))
+    if hit is not None and hit[0] is ents:
+        best = hit[1]
+    else:
+        best, score = None, 0
+        for e in ents.entities.values():
+            if e.type == FACTION and e.faction_kind is FactionKind.PARTY and len(e.spans) > score:
+                best, score = e.id, len(e.spans)
+        if len(_TOP_PARTY) > 16:
+            _TOP_PARTY.clear()
+        _TOP_PARTY[id(ents)] = (ents, best)
+    if best is None:
+        return None
+    return Mention(best, k, end, s.starts[k], s.ends[end - 1])
 
 
 def _object_at(ms: MentionList, j: int) -> bool:
@@ -1355,6 +1380,15 @@ def _sentence_claims(
                     target = obj
                     if sense.object == "addressee":
                         addressee = obj
+        if (
+            claimant is None
+            and not inverted
+            and a >= 2
+            and lower[a - 1] == "party"
+            and lower[a - 2] == "the"
+            and (a == 2 or lower[a - 3] in _ROLE_OPENERS)
+        ):
+            claimant = _the_party(s, ents, a - 2, a)  # "The party said in a statement"
         if claimant is None and not inverted and sense is not _COLON:
             claimant = _role_subject(doc, s, ents, a)  # "The prime minister said"
             if claimant is None and _after_quote(s, i):

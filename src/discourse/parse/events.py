@@ -136,6 +136,11 @@ _ALLEGED: Final = frozenset(
         "plot",
     }
 )
+#: Verbs that remove their object with "out" after it: "forced X out", "voted X out".
+_OUT_VERBS: Final = frozenset(
+    {"forced", "pushed", "voted", "kicked", "drove", "driven", "hounded", "eased", "forces",
+     "pushes", "votes", "kicks", "drives", "hounds", "eases"}
+)  # fmt: skip
 _PRIMARY_MODIFIERS: Final = frozenset(
     {"leadership", "presidential", "party", "democratic", "republican", "open", "closed", "state"}
 )
@@ -421,6 +426,18 @@ def _verb_events(s: Sent, ms: MentionList, ents: Mentions) -> list[tuple[int, in
     lower = s.lower
     n = len(lower)
     for i, w in enumerate(lower):
+        if w in _OUT_VERBS and s.tags[i].startswith("VB") and i + 1 < n:
+            # "forced Turnbull out", "voted Rudd out": the object is removed
+            m = ms.after(i + 1, 1)
+            if (
+                m is not None
+                and ents.entities[m.entity].type == PERSON
+                and m.last < n
+                and lower[m.last] == "out"
+                and (m.last + 1 >= n or lower[m.last + 1] != "of")
+            ):
+                out.append((i, i + 1, EventKind.DISMISSAL))
+                continue
         if w in _WON_LOST and s.tags[i].startswith("VB"):
             k = next((k for k in range(i + 1, min(n, i + 5)) if lower[k] == "leadership"), -1)
             if k > 0 and (k + 1 >= n or lower[k + 1] not in _ELECTION_NOUNS):
