@@ -21,10 +21,10 @@ from discourse.evaluate import Report, Scores, evaluate, evaluate_files, load_go
 HELDOUT = Path(__file__).resolve().parent / "heldout"
 GOLDS = sorted(HELDOUT.glob("*.gold.json"))
 
-# Held-out floors: a little under the micro-averaged F1 measured when the set was
-# written (2026-11-25: entities 0.844, claims 0.607, events 0.643), so a regression
-# fails while ordinary rule changes do not. Raise them as the parser improves.
-HELDOUT_FLOOR = {"entities": 0.75, "claims": 0.5, "events": 0.5}
+# Held-out floors: a little under the micro-averaged F1 last measured (2026-11-25,
+# after the tuning-set rules: entities 0.866, claims 0.789, events 0.893), so a
+# regression fails while ordinary rule changes do not. Raise them as the parser improves.
+HELDOUT_FLOOR = {"entities": 0.84, "claims": 0.76, "events": 0.86}
 # Dev floors: the target of issue 4 (F1 >= 0.9 on the seed article; measured 1.0 each).
 DEV_FLOOR = {"entities": 0.9, "claims": 0.9, "events": 0.9}
 
