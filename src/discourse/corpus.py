@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import attrs
 
+from discourse._queries import Entity, SharedQueries
 from discourse.errors import (
-    AmbiguousNameError,
-    DanglingReferenceError,
     DuplicateIdError,
     RecordNotFoundError,
     ValidationError,
@@ -40,7 +39,6 @@ if TYPE_CHECKING:
 __all__ = ["Corpus", "normalize_name"]
 
 _R = TypeVar("_R", Actor, Faction, Claim, Event, Source)
-Entity = Actor | Faction
 
 _SPACE = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -67,7 +65,7 @@ def _value(x: object) -> str | None:
     return None if x is None else str(x)
 
 
-class Corpus:
+class Corpus(SharedQueries):
     """A collection of records with indices for fast queries.
 
     A corpus holds :class:`~discourse.Actor`, :class:`~discourse.Faction`,
@@ -431,25 +429,6 @@ class Corpus:
         """
         return [self._by_id[i] for i in self._names().get(normalize_name(name), ())]  # type: ignore[misc]
 
-    def find(self, name: str) -> Entity | None:
-        """The one actor or faction called ``name`` (by name or alias), or ``None``.
-
-        Raises:
-            AmbiguousNameError: Several records match; use :meth:`find_all`.
-
-        Examples:
-            >>> import discourse as dc
-            >>> c = dc.Corpus([dc.Actor(id="jc", name="Jeremy Corbyn", aliases=("Corbyn",))])
-            >>> c.find("Corbyn’s").name
-            'Jeremy Corbyn'
-        """
-        found = self.find_all(name)
-        if not found:
-            return None
-        if len(found) > 1:
-            raise AmbiguousNameError(name, [r.id for r in found])
-        return found[0]
-
     # --- validation -------------------------------------------------------------------------
 
     def problems(self) -> list[str]:
@@ -500,16 +479,6 @@ class Corpus:
     def _check_spans(where: str, spans: tuple[Any, ...], check: Any) -> None:
         for j, sp in enumerate(spans):
             check(f"{where}.evidence[{j}].source", sp.source, (Source,), "a Source")
-
-    def validate(self) -> None:
-        """Check that every reference points to a record of the right type.
-
-        Raises:
-            DanglingReferenceError: Listing every problem at once.
-        """
-        problems = self.problems()
-        if problems:
-            raise DanglingReferenceError(problems)
 
     # --- queries ----------------------------------------------------------------------------
 
@@ -732,14 +701,6 @@ class Corpus:
             for i, _ in sorted(counts.items(), key=lambda kv: -kv[1])
             if i in self._by_id
         ]
-
-    def opponents(self, x: str) -> list[Entity]:
-        """Who ``x`` opposes or is opposed by, most opposing claims first."""
-        return self._stance_partners(x, "oppose")
-
-    def allies(self, x: str) -> list[Entity]:
-        """Who ``x`` supports or is supported by, most supportive claims first."""
-        return self._stance_partners(x, "support")
 
     def events_of(self, x: str) -> list[Event]:
         """Events in which ``x`` takes part or which happen in organization ``x``."""

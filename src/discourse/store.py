@@ -40,10 +40,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
+from discourse._queries import Entity, SharedQueries
 from discourse.convert import decode_json, encode_json, structure_record, unstructure_record
 from discourse.errors import (
-    AmbiguousNameError,
-    DanglingReferenceError,
     DiscourseError,
     DuplicateIdError,
     FormatError,
@@ -79,7 +78,6 @@ _APPLICATION_ID = 0x44534352
 
 _R = TypeVar("_R", Actor, Faction, Claim, Event, Source)
 _T = TypeVar("_T")
-Entity = Actor | Faction
 PathLike = str | os.PathLike[str]
 
 # Kind codes of the records table, in the order Corpus iterates.
@@ -198,7 +196,7 @@ def _value(x: object) -> str | None:
     return None if x is None else str(x)
 
 
-class Store:
+class Store(SharedQueries):
     """A corpus kept in an SQLite file, with the query methods of :class:`~discourse.Corpus`.
 
     Opening a path that does not exist creates an empty store there. Queries
@@ -768,19 +766,6 @@ class Store:
         )
         return [self._row(*row) for row in rows]  # type: ignore[misc]
 
-    def find(self, name: str) -> Entity | None:
-        """The one actor or faction called ``name`` (by name or alias), or ``None``.
-
-        Raises:
-            AmbiguousNameError: Several records match; use :meth:`find_all`.
-        """
-        found = self.find_all(name)
-        if not found:
-            return None
-        if len(found) > 1:
-            raise AmbiguousNameError(name, [r.id for r in found])
-        return found[0]
-
     # --- validation -------------------------------------------------------------------------
 
     def problems(self) -> list[str]:
@@ -841,16 +826,6 @@ class Store:
                 check(f"{w}.participants[{j}].ref", p.ref, entity, "an Actor or Faction")
             spans(w, e.evidence)
         return out
-
-    def validate(self) -> None:
-        """Check that every reference points to a record of the right type.
-
-        Raises:
-            DanglingReferenceError: Listing every problem at once.
-        """
-        problems = self.problems()
-        if problems:
-            raise DanglingReferenceError(problems)
 
     # --- queries ----------------------------------------------------------------------------
 
@@ -1015,14 +990,6 @@ class Store:
         ids = [r[0] for r in rows]
         found = self._get_many(ids)
         return [found[i] for i in ids if i in found]  # type: ignore[misc]
-
-    def opponents(self, x: str) -> list[Entity]:
-        """Who ``x`` opposes or is opposed by, most opposing claims first."""
-        return self._stance_partners(x, "oppose")
-
-    def allies(self, x: str) -> list[Entity]:
-        """Who ``x`` supports or is supported by, most supportive claims first."""
-        return self._stance_partners(x, "support")
 
     def events_of(self, x: str) -> list[Event]:
         """Events in which ``x`` takes part or which happen in organization ``x``."""
