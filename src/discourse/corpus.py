@@ -190,18 +190,29 @@ class Corpus(SharedQueries):
     def extend(self, records: Iterable[Record]) -> None:
         """Add every record of ``records`` (see :meth:`add`)."""
         # Claims are the bulk of a corpus: register them here and index them in one
-        # batch, without two method calls and a type dispatch per claim. Anything
-        # else, and any claim whose id is taken (duplicate or error), goes through add().
-        add = self.add
-        by_id = self._by_id
+        # batch, without two method calls and a type dispatch per claim. Other
+        # records with a new id are registered here too and indexed one by one;
+        # memberships, and any record whose id is taken (duplicate or error), go
+        # through add().
+        add, index = self.add, self._index
+        by_id, typed = self._by_id, self._typed
         batch: list[Claim] = []
         try:
             for r in records:
-                if type(r) is not Claim or r.id in by_id:
-                    add(r)
+                t = type(r)
+                if t is Claim:
+                    if r.id in by_id:  # type: ignore[union-attr]
+                        add(r)
+                    else:
+                        by_id[r.id] = r  # type: ignore[union-attr]
+                        batch.append(r)  # type: ignore[arg-type]
                     continue
-                by_id[r.id] = r
-                batch.append(r)
+                table = typed.get(t)
+                if table is None or r.id in by_id:  # type: ignore[union-attr]
+                    add(r)  # a membership, a taken id, or not a record (add() says so)
+                    continue
+                by_id[r.id] = table[r.id] = r  # type: ignore[union-attr]
+                index(r)
         finally:  # whatever was registered is indexed, even if a later record failed
             self._n_claims += len(batch)
             self._index_claims(batch)
