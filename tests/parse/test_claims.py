@@ -819,3 +819,54 @@ def test_the_party_said_is_the_party_of_the_text():
 def test_unnamed_party_members_make_no_claim():
     """'Labour members said': unnamed speakers are not coded."""
     assert claims("Labour members said the leader must go.") == []
+
+
+def test_came_to_someones_defence_supports_the_possessor():
+    """'came to X's defence' is an endorsement of X."""
+    (c,) = claims("Senator John Thune came to Mitch McConnell's defence on Tuesday.")
+    assert (c.claimant, c.form, c.target, c.stance) == (
+        "john-thune",
+        ClaimForm.ENDORSEMENT,
+        "mitch-mcconnell",
+        Stance.SUPPORT,
+    )
+
+
+def test_rushed_to_his_defence_supports_the_latest_other_person():
+    """'rushed to his defence': the person named before, not the speaker."""
+    cs = claims("Rishi Sunak faced a revolt. Penny Mordaunt rushed to his defence.")
+    assert [(c.claimant, c.target, c.stance) for c in cs] == [
+        ("penny-mordaunt", "rishi-sunak", Stance.SUPPORT)
+    ]
+
+
+def test_came_to_a_place_is_no_defence():
+    """'came to London' has no possessive and no defence noun: no claim."""
+    assert claims("Penny Mordaunt came to London on Tuesday.") == []
+
+
+def test_the_leader_in_a_reported_clause_is_the_leader_of_the_text():
+    """'said the leader had failed': the person given the role of leader."""
+    cs = claims(
+        "Labour leader Keir Starmer met Angela Rayner. Diane Abbott said the leader had "
+        "failed the party."
+    )
+    assert _by_cue(cs, "said").target == "keir-starmer"
+
+
+def test_the_leadership_without_a_stated_leader_is_the_protagonist():
+    """'said the leadership was out of ideas': with no stated leader, the story's protagonist."""
+    cs = claims(
+        "Andrea Nahles quit on Sunday. Nahles had been under fire for weeks. "
+        "Kevin Kühnert said the leadership was out of ideas."
+    )
+    assert _by_cue(cs, "said").target == "andrea-nahles"
+
+
+def test_an_institution_as_a_prize_is_not_the_target():
+    """'warned that the party risked losing the White House': not a claim about the White House."""
+    cs = claims(
+        "Joe Biden met donors. Biden was defiant. Adam Schiff warned that the party "
+        "risked losing the White House."
+    )
+    assert _by_cue(cs, "warned").target == "joe-biden"

@@ -33,7 +33,7 @@ from typing import Final
 
 import attrs
 
-from discourse.model import Claim, ClaimForm, FactionKind, PartialDate, Span, Stance
+from discourse.model import ActorKind, Claim, ClaimForm, FactionKind, PartialDate, Span, Stance
 from discourse.parse.dates import find_dates
 from discourse.parse.document import Doc, Sent
 from discourse.parse.lexicon import Lexicon, VerbSense
@@ -308,12 +308,37 @@ def _match_cues(s: Sent, cues: _Cues) -> list[tuple[int, int, VerbSense]]:
                 out.append((i, i + 1, _COLON))  # 'Nahles: "We will not..."'
                 i += 1
                 continue
+            if lower[i] in _DEFENCE_VERBS and (end := _defence_end(s, i)) > 0:
+                out.append((i, end, _DEFENCE))  # "came to Biden's defence"
+                i = end
+                continue
             if lower[i] == "according" and i + 1 < n and lower[i + 1] == "to":
                 out.append((i, i + 2, _ACCORDING))
                 i += 2
                 continue
             i += 1
     return out
+
+
+def _defence_end(s: Sent, i: int) -> int:
+    """The end of "came to X's defence" starting at token ``i`` (a verb), else 0.
+
+    Between *to* and the possessive there is a short name (at most four
+    capitalized words, a title included) or *his*/*her*: "rushed to her aid"
+    has no named possessor but is still a defence of the person meant.
+    """
+    lower = s.lower
+    n = len(lower)
+    if i + 3 >= n or lower[i + 1] != "to" or not s.tags[i].startswith("VB"):
+        return 0
+    if lower[i + 2] in ("his", "her", "their") and lower[i + 3] in _DEFENCE_NOUNS:
+        return i + 4 if lower[i + 3] != "side" else 0
+    for k in range(i + 2, min(n - 1, i + 7)):
+        if lower[k] in ("'s", "'", "’s", "’"):
+            return k + 2 if k > i + 2 and lower[k + 1] in _DEFENCE_NOUNS else 0
+        if not s.words[k][:1].isupper():
+            return 0
+    return 0
 
 
 _SPLIT_PARTICLES: Final = frozenset({"out", "down", "aside", "off"})
@@ -405,6 +430,16 @@ def _naming(doc: Doc, s: Sent, ms: MentionList, j: int) -> VerbSense | None:
 
 _ACCORDING: Final = VerbSense("according to", ClaimForm.STATEMENT)
 _COLON: Final = VerbSense(":", ClaimForm.STATEMENT)
+#: "came to Biden's defence", "rushed to her aid": a defence of the possessor.
+_DEFENCE: Final = VerbSense(
+    "come to the defence of", ClaimForm.ENDORSEMENT, Stance.SUPPORT, "target"
+)
+_DEFENCE_VERBS: Final = frozenset(
+    {"come", "came", "comes", "coming", "rushed", "rush", "rushes", "rushing", "leapt", "leaped",
+     "leap", "leaps", "leaping", "sprang", "spring", "springs", "springing", "jumped", "jump",
+     "jumps", "jumping", "moved", "move", "moves", "moving", "went", "go", "goes", "going"}
+)  # fmt: skip
+_DEFENCE_NOUNS: Final = frozenset({"defence", "defense", "aid", "rescue", "side"})
 _IRREGULAR_PAST: Final = frozenset({"said", "told", "wrote", "spoke", "hit"})
 
 
@@ -908,6 +943,8 @@ def _clause_target(
                     return other
             elif w == "the" and (r := _role_after(s, ents, k)) is not None and r.entity != claimant:
                 return r  # "said the prime minister had...": the person with that role
+            elif w == "the" and (r := _office_holder(s, ents, k, claimant)) is not None:
+                return r  # "said the leader had failed": the story's leader
             elif w in _SUBJ_PRONOUNS and (k == lo or lower[k - 1] in ("that", ",")):
                 ante = antecedent(doc, ents, s.index, k)
                 if ante is not None and ante.entity != claimant:
@@ -928,6 +965,14 @@ def _clause_target(
                 continue  # "in an interview with The Times", "on Sky News"
         if _modifier(s, ms, m, ents):
             continue
+        e = ents.entities.get(m.entity)
+        if (
+            e is not None
+            and e.type == PERSON
+            and e.actor_kind is ActorKind.ORGANIZATION
+            and not (m.last < len(s) and s.tags[m.last] in _FINITE)
+        ):
+            continue  # "risked losing the White House": an institution as a place or prize
         return m
     return None
 
@@ -1141,6 +1186,54 @@ def _role_after(s: Sent, ents: Mentions, j: int) -> Mention | None:
             return _person_with_role(s, ents, j, end + 1)
         end += 1
     return None
+
+
+#: "the leader", "the party leader", "the leadership", "the prime minister": the office at
+#: the top of the story, read as its holder when the text gives nobody that role.
+_OFFICES: Final = frozenset(
+    {("leader",), ("leadership",), ("party", "leader"), ("party", "leadership"),
+     ("party", "'s", "leader"), ("party", "'s", "leadership"), ("prime", "minister"),
+     ("president",), ("premier",), ("chancellor",), ("first", "minister"), ("taoiseach",),
+     ("incumbent",)}
+)  # fmt: skip
+
+
+def _office_holder(s: Sent, ents: Mentions, k: int, claimant: str) -> Mention | None:
+    """'said the leader had failed': the person holding the office after *the* at token ``k``.
+
+    The holder is the person the text gave that role (*leader* for *the
+    leadership*), else the person the whole text mentions most (the story's
+    protagonist, at least twice), never the claimant. Not *the leader of
+    X*, whose holder is X's.
+    """
+    lower = s.lower
+    for size in (3, 2, 1):
+        end = k + 1 + size
+        if end > len(s) or tuple(lower[k + 1 : end]) not in _OFFICES:
+            continue
+        if end < len(s) and lower[end] in ("of", "'s", "’s"):
+            return None
+        head = lower[end - 1]
+        key = " ".join(lower[end - 2 : end]) if size > 1 and lower[end - 2] != "'s" else head
+        if key == "party leader" or head == "leadership":
+            key = "leader"
+        holder = _role_index(ents).get(key)
+        if holder is None or holder == claimant:
+            holder = _protagonist(ents, claimant)
+        if holder is None:
+            return None
+        return Mention(holder, k, end, s.starts[k], s.ends[end - 1])
+    return None
+
+
+def _protagonist(ents: Mentions, claimant: str) -> str | None:
+    """The person the text mentions most (at least twice), other than the claimant."""
+    best: str | None = None
+    score = 1
+    for e in ents.entities.values():
+        if e.type == PERSON and e.id != claimant and len(e.spans) > score:
+            best, score = e.id, len(e.spans)
+    return best
 
 
 def _person_with_role(s: Sent, ents: Mentions, k: int, end: int) -> Mention | None:
@@ -1369,6 +1462,12 @@ def _sentence_claims(
             if sense.object != "none":
                 obj_from = i + 1 if _is_split(s, i, j, sense) else j
                 obj = _after(s, ms, obj_from, _ACTION_WINDOW if sense.action else _OBJECT_WINDOW)
+                if sense is _DEFENCE:
+                    # "came to Biden's defence": the possessor; "rushed to her aid": the latest
+                    # other person named
+                    obj = _after(s, ms, i + 2, j - i - 2)
+                    if obj is None and claimant is not None and lower[i + 2] in ("his", "her"):
+                        obj = _other_person(doc, ents, s, i + 2, claimant.entity)
                 if obj is not None and sense.object == "addressee" and "to" in lower[j : obj.first]:
                     obj = None  # "called on the deputies to let X govern": X is not addressed
                 if obj is not None and any(
