@@ -404,3 +404,73 @@ def test_parties_of_other_countries_are_known():
     """Italian, French, Canadian, Irish parties of the shipped lexicon."""
     m = mentions("The Five Star Movement, the League and Fine Gael met the NDP.")
     assert {"Five Star Movement", "Lega", "Fine Gael", "New Democratic Party"} <= names(m, FACTION)
+
+
+def _faction(m: Mentions, name: str) -> FactionKind | None:
+    return next(
+        (e.faction_kind for e in m.entities.values() if e.type == FACTION and e.name == name),
+        None,
+    )
+
+
+def test_organization_names_go_on_after_of_and_for():
+    """'the Party of European Socialists', 'the Alliance for Progress and Renewal' are whole names."""
+    m = mentions(
+        "The Party of European Socialists backed Pedro Sánchez. Roberto Fico criticised "
+        "the Alliance for Progress and Renewal."
+    )
+    assert _faction(m, "Party of European Socialists") is FactionKind.PARTY
+    assert _faction(m, "Alliance for Progress and Renewal") is not None
+    assert "Renewal" not in names(m, PERSON)
+
+
+def test_a_person_after_and_closes_an_organization_name():
+    """'the Party for Freedom and Geert Wilders': the person is not part of the name."""
+    m = mentions("The Party for Freedom and Geert Wilders attacked Mark Rutte.")
+    assert _faction(m, "Party for Freedom") is FactionKind.PARTY
+    assert "Party for Freedom and Geert Wilders" not in names(m, FACTION)
+
+
+def test_a_name_in_apposition_to_a_new_party_is_a_party():
+    """'founded a new party, the Alliance for Progress and Renewal': a party, not a bloc."""
+    m = mentions("Lucke founded a new party, the Alliance for Progress and Renewal.")
+    assert _faction(m, "Alliance for Progress and Renewal") is FactionKind.PARTY
+
+
+def test_an_organization_named_with_of_is_weak_unless_a_party():
+    """'the Federation of German Industries' is kept only if a claim or event refers to it."""
+    m = mentions("Bernd Lucke spoke to the Federation of German Industries on Monday.")
+    e = next(e for e in m.entities.values() if e.name == "Federation of German Industries")
+    assert e.weak
+
+
+def test_a_candidates_campaign_is_a_group():
+    """'The Biden campaign', 'the Sanders campaign': a group; 'the March campaign' is not."""
+    m = mentions(
+        "The Biden campaign hit back. A spokesman for the Sanders campaign spoke. "
+        "The March campaign failed."
+    )
+    assert _faction(m, "Biden campaign") is FactionKind.GROUP
+    assert _faction(m, "Sanders campaign") is FactionKind.GROUP
+    assert "March campaign" not in names(m, FACTION)
+
+
+def test_an_unknown_acronym_before_a_party_role_is_a_party():
+    """'ALBA leader Alex Salmond', 'PVV MPs': parties; 'US President', 'BBC presenter' are not."""
+    m = mentions(
+        "ALBA leader Alex Salmond spoke. PVV MPs walked out. US President Joe Biden spoke. "
+        "BBC presenter Laura Kuenssberg asked. NATO chief Jens Stoltenberg spoke."
+    )
+    assert _faction(m, "ALBA") is FactionKind.PARTY
+    assert _faction(m, "PVV") is FactionKind.PARTY
+    assert not names(m, FACTION) & {"US", "BBC", "NATO"}
+    assert {"Alex Salmond", "Joe Biden", "Laura Kuenssberg"} <= names(m, PERSON)
+
+
+def test_the_place_after_an_office_of_is_no_person():
+    """'the premier of Mecklenburg-Western Pomerania,': a region, not a person."""
+    m = mentions(
+        "Manuela Schwesig, the premier of Mecklenburg-Western Pomerania, agreed to lead. "
+        "Olaf Scholz, the mayor of Hamburg, said Schwesig was right."
+    )
+    assert names(m, PERSON) == {"Manuela Schwesig", "Olaf Scholz"}

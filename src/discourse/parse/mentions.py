@@ -108,8 +108,20 @@ _PLACE_NEXT: Final = frozenset(
     }
 )
 _PLACE_PREPS: Final = frozenset({"in", "at", "near", "outside", "inside"})
+#: Offices of a place: "the premier of Bavaria", "the mayor of Ashfield".
+_REGION_HEADS: Final = frozenset(
+    {"premier", "governor", "mayor", "mp", "msp", "senator", "congressman", "congresswoman",
+     "representative", "president", "minister", "people", "city", "state", "region",
+     "province", "county", "capital"}
+)  # fmt: skip
 _CAP_STOP: Final = frozenset({"i", "i'm", "i'd", "ok", "okay"})
 _MAX_NAME: Final = 5
+#: Roles a party gives its people ("ALBA leader", "PVV MPs").
+_PARTY_ROLES: Final = frozenset(
+    {"leader", "co-leader", "chairman", "chairwoman", "chair", "mp", "mps", "msp", "msps",
+     "mep", "meps", "spokesman", "spokeswoman", "spokesperson", "founder", "deputy",
+     "candidate", "lawmaker", "lawmakers", "senator", "members", "councillor", "whip"}
+)  # fmt: skip
 _WINDOW: Final = 8
 
 
@@ -697,6 +709,63 @@ class _Builder:
             )
             self.mention(s, e, k if lower[k] == "the" else i, i + 1)
 
+    def acronym_parties(self, s: Sent) -> None:
+        """``ALBA leader Alex Salmond``, ``PVV MPs``: an unknown acronym before a party role is a party.
+
+        The acronym is two to six capital letters (not a country, an
+        institution or a medium of the lexicon's non-names), and the role is
+        one a party gives (*leader*, *MP*, *spokesman*...), not *president* or
+        *chief*, which states and companies have too.
+        """
+        words, lower = s.words, s.lower
+        used = self.used[s.index]
+        n = len(words)
+        for i in range(n - 1):
+            w = words[i]
+            if (
+                used[i]
+                or not (2 <= len(w) <= 6 and w.isalpha() and w.isupper())
+                or lower[i + 1] not in _PARTY_ROLES
+                or w in self.t.not_names
+                or (i > 0 and words[i - 1][:1].isupper() and lower[i - 1] != "the")
+            ):
+                continue
+            if lower[i + 1] not in ("mps", "members", "meps", "msps", "lawmakers") and not (
+                i + 2 < n and _name_token(words[i + 2])
+            ):
+                continue  # "ALBA leader Alex Salmond", but not "the ALBA leader said"
+            e = self.entity(w, FACTION, faction_kind=FactionKind.PARTY, confidence=0.7)
+            self.mention(s, e, i, i + 1)
+
+    def campaigns(self, s: Sent) -> None:
+        """``the Biden campaign``: a candidate's campaign team, a group kept if it speaks or is spoken of.
+
+        One or two capitalized words (not a party of the lexicon, a month or a
+        common word) between *the* and *campaign*.
+        """
+        words, lower = s.words, s.lower
+        used = self.used[s.index]
+        for i in range(2, len(words)):
+            if lower[i] != "campaign" or used[i]:
+                continue
+            first = i - 1
+            while (
+                first > i - 3
+                and lower[first] != "the"
+                and _name_token(words[first])
+                and not used[first]
+            ):
+                first -= 1
+            if lower[first] != "the" or first == i - 1:
+                continue
+            first += 1
+            if any(w in self.t.not_names for w in words[first:i]):
+                continue
+            name = " ".join(words[first:i]) + " campaign"
+            e = self.entity(name, FACTION, faction_kind=FactionKind.GROUP, confidence=0.7)
+            e.weak = e.weak or not e.spans
+            self.mention(s, e, first - 1, i + 1)
+
     def _party_sub(self, s: Sent, i: int) -> bool:
         """``the Labour Left``, ``the Tory right``, ``the SPD left wing``: a tendency inside a party."""
         h = s.lower[i]
@@ -735,7 +804,10 @@ class _Builder:
         org_heads = self.t.org_heads
         used = self.used[s.index]
         for i, w in enumerate(words):
-            if used[i] or w not in org_heads or i == 0:
+            if used[i] or w not in org_heads:
+                continue
+            tail = self._org_tail(s, i)
+            if i == 0 and tail == i:
                 continue
             j = i - 1
             while (
@@ -748,16 +820,25 @@ class _Builder:
             first = j + 1
             while first < i and not _name_token(words[first]):
                 first += 1
-            if first >= i or (words[first] in ("The", "A", "An") and first + 1 >= i):
+            if tail > i + 1:
+                # "Alliance for Progress and Renewal", "the Party of European Socialists"
+                if first >= i or (words[first] in ("The", "A", "An") and first + 1 >= i):
+                    first = i
+                elif words[first] in ("The", "A", "An"):
+                    first += 1
+                for k in range(i + 1, tail):
+                    used[k] = 1
+            elif first >= i or (words[first] in ("The", "A", "An") and first + 1 >= i):
                 continue
-            if words[first] in ("The", "A", "An"):
+            elif words[first] in ("The", "A", "An"):
                 first += 1
+            end = max(tail, i + 1)
             kind = org_heads[w]
             if kind is None:
-                if i - first >= 2 or (i - first == 1 and words[first] not in self.t.not_names):
+                if end - first >= 3 or (end - first == 2 and words[first] not in self.t.not_names):
                     # "the Democratic National Committee": an organization, kept if it speaks
                     # or is spoken of
-                    name = " ".join(words[first : i + 1])
+                    name = " ".join(words[first:end])
                     e = self.entity(
                         name,
                         PERSON,
@@ -767,20 +848,61 @@ class _Builder:
                     )
                     e.weak = e.weak or not e.spans
                     start = first - 1 if first > 0 and s.lower[first - 1] == "the" else first
-                    self.mention(s, e, start, i + 1)
+                    self.mention(s, e, start, end)
                     continue
-                for k in range(first, i + 1):
+                for k in range(first, end):
                     used[k] = 1
                 continue
-            name = " ".join(words[first : i + 1])
+            name = " ".join(words[first:end])
             if name.casefold() in ("european union", "soviet union"):
-                for k in range(first, i + 1):
+                for k in range(first, end):
                     used[k] = 1
                 continue
-            e = self.entity(name, FACTION, faction_kind=kind, confidence=0.85)
             start = first - 1 if first > 0 and s.lower[first - 1] == "the" else first
-            self.mention(s, e, start, i + 1)
-            self._parent_after(s, e, i + 1)
+            if (
+                start >= 2
+                and s.lower[start - 1] in (",", "called", "named")
+                and s.lower[start - 2] in ("party", "parties")
+            ):
+                kind = FactionKind.PARTY  # "founded a new party, the Alliance for Progress..."
+            e = self.entity(name, FACTION, faction_kind=kind, confidence=0.85)
+            if tail > i + 1 and kind is not FactionKind.PARTY:
+                # "the Federation of German Industries": kept if a claim or event refers to it
+                e.weak = e.weak or not e.spans
+            start = first - 1 if first > 0 and s.lower[first - 1] == "the" else first
+            self.mention(s, e, start, end)
+            self._parent_after(s, e, end)
+
+    def _org_tail(self, s: Sent, i: int) -> int:
+        """The end of a name that goes on after its head word at token ``i``, else ``i``.
+
+        *Alliance for Progress and Renewal*, *Party of European Socialists*,
+        *Movement for Democratic Change*: *of* or *for* then capitalized
+        words, with *and*, *of*, *for* or *the* between them (at most
+        :data:`_MAX_NAME` words after the head). A capitalized word after
+        *and* that is a known given name starts a person instead (*the Party
+        for Freedom and Geert Wilders*).
+        """
+        words, lower = s.words, s.lower
+        n = len(words)
+        if i + 2 >= n or lower[i + 1] not in ("of", "for"):
+            return i
+        end = i
+        k = i + 1
+        while k < n and k - i <= _MAX_NAME + 1:
+            w = words[k]
+            if lower[k] in ("of", "for", "and", "the") and k + 1 < n and _is_cap(words[k + 1]):
+                if lower[k] == "and" and (
+                    words[k + 1] in self.t.first_names or (k + 2 < n and _is_cap(words[k + 2]))
+                ):
+                    break  # "the Party for Freedom and Geert Wilders": a person joins
+                k += 1
+                continue
+            if not _is_cap(w) or not w[:1].isalpha() or (w in self.t.org_heads and k > i + 2):
+                break
+            k += 1
+            end = k
+        return end if end > i + 1 else i
 
     def persons(self, s: Sent) -> None:
         """Capitalized runs read as persons' names."""
@@ -905,6 +1027,16 @@ class _Builder:
             and not (i > 1 and lower[i - 2] in _TRUST_NOUNS)
         ):
             return  # "the leader of the party in Galicia, urged": the end of an appositive
+        if (
+            j - i <= 3
+            and i > 1
+            and lower[i - 1] == "of"
+            and lower[i - 2] in _REGION_HEADS
+            and j < n
+            and lower[j] in (",", ".", "and")
+            and not first_known
+        ):
+            return  # "the premier of Mecklenburg-Western Pomerania,": a region, not a person
         if j - i == 1 and self._group_word(s, i):
             return
         if j - i == 1 and self._acronym_group(s, i):
@@ -1611,6 +1743,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> Mentions:
         b.known_names(s)
         b.ite_wings(s)
         b.org_names(s)
+        b.acronym_parties(s)
+        b.campaigns(s)
         b.group_phrases(s)
         b.persons(s)
         b.group_nouns(s)
