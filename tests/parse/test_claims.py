@@ -870,3 +870,30 @@ def test_an_institution_as_a_prize_is_not_the_target():
         "risked losing the White House."
     )
     assert _by_cue(cs, "warned").target == "joe-biden"
+
+
+def test_backing_an_act_against_someone_opposes_them():
+    """'backed the suspension', "welcomed Corbyn's suspension", 'defended the decision to
+    suspend Corbyn' are against Corbyn; 'condemned the suspension' is for him."""
+    pre = "Jeremy Corbyn was suspended. "
+    for text, stance in [
+        ("Keir Starmer backed the suspension on Friday.", Stance.OPPOSE),
+        ("Keir Starmer welcomed Corbyn's suspension.", Stance.OPPOSE),
+        ("Keir Starmer defended the decision to suspend Corbyn.", Stance.OPPOSE),
+        ("Diane Abbott condemned the suspension.", Stance.SUPPORT),
+        ("Diane Abbott defended Corbyn on Friday.", Stance.SUPPORT),
+    ]:
+        (c,) = claims(pre + text)
+        assert (c.target, c.stance) == ("jeremy-corbyn", stance), text
+
+
+def test_urging_someone_to_run_supports_them():
+    """'urged X to run', 'urged X to stand for the leadership': for X."""
+    cs = claims(
+        "Mitt Romney urged Ron DeSantis to run. Nikki Haley urged Tim Scott to stand for the "
+        "leadership."
+    )
+    assert [(c.target, c.stance) for c in cs] == [
+        ("ron-desantis", Stance.SUPPORT),
+        ("tim-scott", Stance.SUPPORT),
+    ]

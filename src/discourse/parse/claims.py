@@ -796,6 +796,13 @@ def _negation(s: Sent, subject_end: int, cue: int) -> str | None:
     return None
 
 
+#: "urged X to stay on", "urged X to run": demands that X go on, or go for the job.
+_STAY_VERBS: Final = frozenset(
+    {"back", "support", "endorse", "stay", "remain", "unite", "rally", "run", "lead", "continue",
+     "fight", "carry", "persevere", "contest", "challenge"}
+)  # fmt: skip
+
+
 def _demand_stance(s: Sent, after: int) -> Stance | None:
     """``... to stand down`` → oppose; ``... to back him`` → support."""
     lower = s.lower
@@ -812,9 +819,7 @@ def _demand_stance(s: Sent, after: int) -> Stance | None:
                 v in _REMOVAL and nxt in _REMOVAL_PARTICLE
             ):
                 return Stance.OPPOSE
-            if v in ("back", "support", "endorse", "stay", "remain", "unite", "rally") or (
-                v == "stand" and nxt in ("by", "behind")
-            ):
+            if v in _STAY_VERBS or (v == "stand" and nxt in ("by", "behind", "for", "again")):
                 return Stance.SUPPORT  # "urged Yousaf to stay on", 'to "stay united"'
     return None
 
@@ -1149,6 +1154,47 @@ def _owner_of_act(s: Sent, m: Mention) -> bool:
         k + 1 < len(s)
         and s.lower[k] in ("'s", "'")
         and (s.lower[k + 1] in _HOSTILE_NOUNS or s.lower[k + 1] in _REMOVAL_NOUNS)
+    )
+
+
+#: "the decision to suspend X", "the move to oust X": an act whose object it strikes.
+_ACT_NOUNS: Final = frozenset(
+    {"decision", "move", "vote", "plan", "bid", "attempt", "call", "push", "effort", "efforts",
+     "calls", "moves", "plans", "attempts"}
+)  # fmt: skip
+_REMOVAL_VERBS: Final = frozenset(
+    {"suspend", "sack", "remove", "expel", "oust", "deselect", "dismiss", "fire", "axe", "drop",
+     "strip", "depose", "topple", "unseat", "censure", "impeach", "discipline", "demote"}
+)  # fmt: skip
+_POSSESSIVE_MARKS: Final = frozenset({"'s", "'", "’s", "’"})
+
+
+def _act_against(s: Sent, j: int, target: Mention | None) -> bool:
+    """Whether the object after the cue at token ``j`` is an act against someone.
+
+    *the suspension*, *his sacking* (the act's victim is the target found
+    elsewhere), *Corbyn's suspension*, *the decision to suspend Corbyn*.
+    """
+    lower = s.lower
+    n = len(lower)
+    if j + 1 >= n:
+        return False
+    if lower[j] in _NAMING_DETS and lower[j + 1] in _REMOVAL_NOUNS:
+        return True
+    if (
+        j + 3 < n
+        and lower[j] in _NAMING_DETS
+        and lower[j + 1] in _ACT_NOUNS
+        and lower[j + 2] == "to"
+        and lower[j + 3] in _REMOVAL_VERBS
+    ):
+        return True
+    return (
+        target is not None
+        and target.first == j
+        and target.last + 1 < n
+        and lower[target.last] in _POSSESSIVE_MARKS
+        and lower[target.last + 1] in _REMOVAL_NOUNS
     )
 
 
@@ -1531,10 +1577,12 @@ def _sentence_claims(
             and s.tags[j] == "PRP"
         ):
             target = _other_person(doc, ents, s, j, claimant.entity)  # "voting to oust him"
+        hostile_used = False
         if target is None and sense.object == "target":
             # "backed a motion of no confidence in X", "launched a challenge against X"
             hostile = _hostile_object(s, ms, j, region[1], claimant.entity)
             if hostile is not None:
+                hostile_used = True
                 target, polarity = hostile
                 base = Stance.SUPPORT if sense.stance is None else sense.stance
                 stance = base if polarity > 0 else _FLIP.get(base, base)
@@ -1574,6 +1622,17 @@ def _sentence_claims(
             and (lower[j + 1] in _REMOVAL_NOUNS or lower[j + 1] in _HOSTILE_NOUNS)
         ):
             # 'called the resignation "good news"': glad of an act against the target
+            stance = _FLIP.get(stance, stance)
+        elif (
+            stance is not None
+            and sense is not _NAMING_SENSE
+            and sense.stance is not None
+            and not sense.action
+            and not hostile_used
+            and _act_against(s, j, target)
+        ):
+            # "backed the suspension", "welcomed Corbyn's sacking", "defended the decision to
+            # suspend Corbyn": for the act, so against the one it strikes
             stance = _FLIP.get(stance, stance)
         form = sense.form
         if sense is _NAMING_SENSE and stance is Stance.SUPPORT:
