@@ -897,3 +897,21 @@ def test_urging_someone_to_run_supports_them():
         ("ron-desantis", Stance.SUPPORT),
         ("tim-scott", Stance.SUPPORT),
     ]
+
+
+def test_a_name_compared_with_is_not_the_target():
+    """'like Theresa May before him, Johnson had run out of road': about Johnson."""
+    cs = claims(
+        "Boris Johnson faced a revolt. Steve Baker said that, like Theresa May before him, "
+        "Johnson had run out of road."
+    )
+    assert _by_cue(cs, "said").target == "boris-johnson"
+
+
+def test_who_after_an_appositive_naming_nobody_is_the_person():
+    """'led by Olivier Marleix, the head of the party's deputies, who accused Y': Marleix."""
+    cs = claims(
+        "Éric Ciotti was expelled. The revolt against him was led by Olivier Marleix, the head "
+        'of the party\'s deputies, who accused Ciotti of "betraying the Gaullist family".'
+    )
+    assert [(c.claimant, c.target) for c in cs] == [("olivier-marleix", "éric-ciotti")]

@@ -474,3 +474,16 @@ def test_the_place_after_an_office_of_is_no_person():
         "Olaf Scholz, the mayor of Hamburg, said Schwesig was right."
     )
     assert names(m, PERSON) == {"Manuela Schwesig", "Olaf Scholz"}
+
+
+def test_a_capitalized_particle_inside_a_name_stays():
+    """'Marine Le Pen', 'Jean-Marie Le Pen': 'Le' is a particle here, not 'Le Monde'."""
+    m = mentions("Jean-Marie Le Pen praised Marine Le Pen's National Rally. Le Monde reported it.")
+    assert {"Jean-Marie Le Pen", "Marine Le Pen"} <= names(m, PERSON)
+    assert "Le Monde" not in names(m, PERSON)
+
+
+def test_hyphenated_given_names_are_given_names():
+    """'Anne-Marie Trevelyan' starts with two given names joined by a hyphen."""
+    m = mentions("Anne-Marie Trevelyan backed Liz Truss on Monday.")
+    assert names(m, PERSON) == {"Anne-Marie Trevelyan", "Liz Truss"}

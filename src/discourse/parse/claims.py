@@ -709,8 +709,9 @@ def _pronoun_subject(doc: Doc, s: Sent, ms: MentionList, ents: Mentions, a: int)
 def _relative_antecedent(s: Sent, ms: MentionList, ents: Mentions, comma: int) -> Mention | None:
     """Who ``, who said`` refers to: the name before the comma, or the head of an appositive.
 
-    *Matt Canavan, a long-time ally of Joyce, who said*: Canavan (a person
-    followed by *, a/an/the* and no finite verb up to the comma); else the
+    *Matt Canavan, a long-time ally of Joyce, who said*, *Olivier Marleix,
+    the head of the party's deputies, who accused*: the person followed by
+    *, a/an/the* and no finite verb up to the comma; else the
     person or group ending at the comma (*led by Bob Benzen, who had accused*).
     """
     lower = s.lower
@@ -727,12 +728,11 @@ def _relative_antecedent(s: Sent, ms: MentionList, ents: Mentions, comma: int) -
         ):
             e = ents.entities.get(m.entity)
             if (
-                at_comma is not None
-                and e is not None
+                e is not None
                 and e.type == PERSON
                 and not any(s.tags[x] in _FINITE for x in range(m.last, comma))
             ):
-                return m
+                return m  # also when the appositive names nobody: "X, the head of the group,"
         break
     if at_comma is not None and not _finite_between(s, at_comma.last, comma):
         return at_comma
@@ -969,6 +969,14 @@ def _clause_target(
             if p >= lo and lower[p] in _MEDIUM_PREPS and (e is None or e.type != PERSON):
                 continue  # "in an interview with The Times", "on Sky News"
         if _modifier(s, ms, m, ents):
+            continue
+        if m.first > lo and lower[m.first - 1] in ("like", "unlike"):
+            # "like Theresa May before him, Johnson had...": a comparison, up to its comma
+            c = k
+            while c < min(hi, k + 6) and lower[c] != ",":
+                c += 1
+            if c < hi and lower[c] == ",":
+                k = c
             continue
         e = ents.entities.get(m.entity)
         if (

@@ -383,6 +383,14 @@ def _is_cap(w: str) -> bool:
     return bool(w) and w[0].isupper() and (len(w) == 1 or not w.isupper() or len(w) <= 5)
 
 
+def _given(w: str, first_names: frozenset[str]) -> bool:
+    """A known given name, also hyphenated from two (*Jean-Marie*, *Anne-Marie*)."""
+    if w in first_names:
+        return True
+    a, dash, b = w.partition("-")
+    return bool(dash) and a in first_names and b in first_names
+
+
 def _name_token(w: str) -> bool:
     """A word that can be part of a capitalized name (``Kühnert``, ``O'Brien``, ``al-Assad``)."""
     if not w or not w[0].isalpha():
@@ -986,6 +994,8 @@ class _Builder:
         for k in range(i, j):
             if (k > i or title) and words[k] in _MONTH_NAMES:
                 continue  # "Theresa May", "Natalie April": a surname here, not a month
+            if i < k < j - 1 and lower[k] in t.particles and _given(words[i], t.first_names):
+                continue  # "Marine Le Pen", "Ursula Von der Leyen": a particle, not "Le Monde"
             if words[k] in t.not_names or words[k] in t.org_heads or lower[k] in t.roles:
                 j = k
                 break
@@ -1005,7 +1015,7 @@ class _Builder:
         ) or (not sentence_start and j - i >= 2 and tags[i].startswith("NNP"))
         before = title or self._role_before(s, i)
         after = self._cue_after(s, j)
-        first_known = words[i] in t.first_names
+        first_known = _given(words[i], t.first_names)
         if self.headline and not (first_known or before):
             return  # "Corbyn Allies Plot Leadership Challenge": title case, not names
         if (
