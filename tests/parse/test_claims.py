@@ -915,3 +915,38 @@ def test_who_after_an_appositive_naming_nobody_is_the_person():
         'of the party\'s deputies, who accused Ciotti of "betraying the Gaullist family".'
     )
     assert [(c.claimant, c.target) for c in cs] == [("olivier-marleix", "éric-ciotti")]
+
+
+def test_condemning_how_someone_was_treated_supports_them():
+    """'condemned the way she had been treated': for her."""
+    cs = claims(
+        "Arlene Foster resigned. Foster was hurt. Gavin Robinson condemned the way she had been "
+        "treated."
+    )
+    assert [(c.target, c.stance) for c in cs] == [("arlene-foster", Stance.SUPPORT)]
+
+
+def test_keeping_ones_distance_is_no_claim():
+    """'kept his distance from the dispute, but X backed...': no criticism by the first."""
+    cs = claims(
+        "Éric Ciotti was expelled. Laurent Wauquiez kept his distance from the dispute, but "
+        "Xavier Bertrand backed the expulsion."
+    )
+    assert [c.claimant for c in cs] == ["xavier-bertrand"]
+
+
+def test_a_persons_party_is_the_target_not_the_person():
+    """'called for an alliance with Marine Le Pen's National Rally': the party."""
+    (c,) = claims(
+        "Éric Ciotti called for an alliance with Marine Le Pen's National Rally on Tuesday."
+    )
+    assert (c.target, c.stance) == ("national-rally", Stance.SUPPORT)
+
+
+def test_a_role_holder_named_only_later_is_not_the_leader_meant():
+    """'said the leader had failed' before 'The TUV leader, Jim Allister' is the protagonist."""
+    cs = claims(
+        "Arlene Foster resigned. Foster was hurt. Sammy Wilson said the leader had lost touch. "
+        "The Traditional Unionist Voice leader, Jim Allister, spoke."
+    )
+    assert _by_cue(cs, "said").target == "arlene-foster"

@@ -398,3 +398,14 @@ def test_forced_x_out_is_a_dismissal_of_x():
         ("peter-dutton", "agent"),
     }
     assert events("Peter Dutton forced Malcolm Turnbull out of the room.") == []
+
+
+def test_passive_dismissal_after_an_appositive_has_the_person_as_subject():
+    """'Éric Ciotti, the leader of Les Républicains, was expelled': Ciotti, not the party."""
+    (e,) = events(
+        "Éric Ciotti, the leader of Les Républicains, was expelled from the party on Wednesday. "
+        "A court later suspended the expulsion."
+    )
+    assert e.kind is EventKind.EXPULSION
+    assert [(p.ref, p.role) for p in e.participants][:1] == [("éric-ciotti", "subject")]
+    assert len(e.evidence) == 2

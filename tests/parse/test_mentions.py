@@ -487,3 +487,13 @@ def test_hyphenated_given_names_are_given_names():
     """'Anne-Marie Trevelyan' starts with two given names joined by a hyphen."""
     m = mentions("Anne-Marie Trevelyan backed Liz Truss on Monday.")
     assert names(m, PERSON) == {"Anne-Marie Trevelyan", "Liz Truss"}
+
+
+def test_a_capitalized_name_before_a_party_leaders_role_is_a_party():
+    """'The Traditional Unionist Voice leader, Jim Allister': a party; 'The New York senator' not."""
+    m = mentions(
+        "The Traditional Unionist Voice leader, Jim Allister, spoke. The New York senator, "
+        "Chuck Schumer, spoke."
+    )
+    assert _faction(m, "Traditional Unionist Voice") is FactionKind.PARTY
+    assert "New York" not in names(m, FACTION)

@@ -946,7 +946,12 @@ def _clause_target(
                 other = _other_person(doc, ents, s, k, claimant)
                 if other is not None:
                     return other
-            elif w == "the" and (r := _role_after(s, ents, k)) is not None and r.entity != claimant:
+            elif (
+                w == "the"
+                and (r := _role_after(s, ents, k)) is not None
+                and r.entity != claimant
+                and _named_before(ents, r.entity, s.start)
+            ):
                 return r  # "said the prime minister had...": the person with that role
             elif w == "the" and (r := _office_holder(s, ents, k, claimant)) is not None:
                 return r  # "said the leader had failed": the story's leader
@@ -970,6 +975,15 @@ def _clause_target(
                 continue  # "in an interview with The Times", "on Sky News"
         if _modifier(s, ms, m, ents):
             continue
+        if (
+            m.last + 1 < hi
+            and lower[m.last] in _POSSESSIVE_MARKS
+            and (head := starts.get(m.last + 1)) is not None
+            and head.entity != claimant
+            and (he := ents.entities.get(head.entity)) is not None
+            and he.type == FACTION
+        ):
+            return head  # "an alliance with Marine Le Pen's National Rally": the party
         if m.first > lo and lower[m.first - 1] in ("like", "unlike"):
             # "like Theresa May before him, Johnson had...": a comparison, up to its comma
             c = k
@@ -1181,7 +1195,8 @@ def _act_against(s: Sent, j: int, target: Mention | None) -> bool:
     """Whether the object after the cue at token ``j`` is an act against someone.
 
     *the suspension*, *his sacking* (the act's victim is the target found
-    elsewhere), *Corbyn's suspension*, *the decision to suspend Corbyn*.
+    elsewhere), *Corbyn's suspension*, *the decision to suspend Corbyn*,
+    *the way she had been treated*, *the treatment of X*.
     """
     lower = s.lower
     n = len(lower)
@@ -1189,6 +1204,12 @@ def _act_against(s: Sent, j: int, target: Mention | None) -> bool:
         return False
     if lower[j] in _NAMING_DETS and lower[j + 1] in _REMOVAL_NOUNS:
         return True
+    if lower[j] in _NAMING_DETS and lower[j + 1] in ("treatment", "way", "manner"):
+        # "condemned the treatment of X", "the way she had been treated"
+        return lower[j + 1] == "treatment" or any(
+            lower[x] in ("treated", "handled", "hounded", "attacked", "smeared")
+            for x in range(j + 2, min(n, j + 7))
+        )
     if (
         j + 3 < n
         and lower[j] in _NAMING_DETS
@@ -1256,7 +1277,7 @@ def _office_holder(s: Sent, ents: Mentions, k: int, claimant: str) -> Mention | 
     """'said the leader had failed': the person holding the office after *the* at token ``k``.
 
     The holder is the person the text gave that role (*leader* for *the
-    leadership*), else the person the whole text mentions most (the story's
+    leadership*) if named before this sentence, else the person the whole text mentions most (the story's
     protagonist, at least twice), never the claimant. Not *the leader of
     X*, whose holder is X's.
     """
@@ -1272,12 +1293,18 @@ def _office_holder(s: Sent, ents: Mentions, k: int, claimant: str) -> Mention | 
         if key == "party leader" or head == "leadership":
             key = "leader"
         holder = _role_index(ents).get(key)
-        if holder is None or holder == claimant:
-            holder = _protagonist(ents, claimant)
+        if holder is None or holder == claimant or not _named_before(ents, holder, s.start):
+            holder = _protagonist(ents, claimant)  # nobody named with the role before
         if holder is None:
             return None
         return Mention(holder, k, end, s.starts[k], s.ends[end - 1])
     return None
+
+
+def _named_before(ents: Mentions, eid: str, start: int) -> bool:
+    """Whether entity ``eid`` is mentioned before character ``start``."""
+    e = ents.entities.get(eid)
+    return e is not None and any(a < start for a, _ in e.spans)
 
 
 def _protagonist(ents: Mentions, claimant: str) -> str | None:
@@ -1435,6 +1462,8 @@ def _sentence_claims(
             continue
         if doc.quote_at(cue_start, cue_end) is not None:
             continue
+        if i > 0 and s.tags[i].startswith("NN") and lower[i - 1] in ("his", "her", "their", "its"):
+            continue  # "kept his distance from the dispute": a noun owned by someone, no act
         claimant: Mention | None = None
         target: Mention | None = None
         addressee: Mention | None = None

@@ -790,6 +790,14 @@ def _event(
             p -= 1
         if p >= 0 and lower[p] in _PRONOUN_SUBJECTS:
             subj = antecedent(doc, ents, s.index, p)  # "after he was forced to resign"
+        elif p > 0 and lower[p] == "," and (subj is None or etype(subj) != PERSON):
+            # "Éric Ciotti, the leader of Les Républicains, was expelled": the appositive's head
+            for c in range(p - 1, max(0, p - 12), -1):
+                if lower[c] == "," and lower[c + 1] in ("the", "a", "an", "his", "her", "its"):
+                    head = _mention_before(ms, c, 0)
+                    if head is not None and etype(head) == PERSON:
+                        subj = head
+                    break
         obj = _mention_after(ms, j, 3)
         if (
             kind is EventKind.DISMISSAL

@@ -116,6 +116,11 @@ _REGION_HEADS: Final = frozenset(
 )  # fmt: skip
 _CAP_STOP: Final = frozenset({"i", "i'm", "i'd", "ok", "okay"})
 _MAX_NAME: Final = 5
+#: Roles of a party's head ("The Traditional Unionist Voice leader, Jim Allister").
+_LEADER_ROLES: Final = frozenset(
+    {"leader", "co-leader", "chairman", "chairwoman", "founder", "spokesman", "spokeswoman",
+     "spokesperson"}
+)  # fmt: skip
 #: Roles a party gives its people ("ALBA leader", "PVV MPs").
 _PARTY_ROLES: Final = frozenset(
     {"leader", "co-leader", "chairman", "chairwoman", "chair", "mp", "mps", "msp", "msps",
@@ -744,6 +749,37 @@ class _Builder:
                 continue  # "ALBA leader Alex Salmond", but not "the ALBA leader said"
             e = self.entity(w, FACTION, faction_kind=FactionKind.PARTY, confidence=0.7)
             self.mention(s, e, i, i + 1)
+        # "The Traditional Unionist Voice leader, Jim Allister": a capitalized name before a
+        # party leader's role and a name
+        for i in range(2, n - 1):
+            if lower[i] not in _LEADER_ROLES or not (
+                lower[i + 1] == "," or _name_token(words[i + 1])
+            ):
+                continue
+            first = i
+            while (
+                first > 0
+                and i - first < 4
+                and _name_token(words[first - 1])
+                and not used[first - 1]
+            ):
+                first -= 1
+            if first < i and lower[first] == "the":
+                first += 1
+            if (
+                i - first < 2
+                or not (first == 0 or lower[first - 1] == "the")
+                or _given(words[first], self.t.first_names)
+                or any(
+                    w in self.t.not_names or w in self.t.org_heads or lower[k] in self.t.roles
+                    for k, w in enumerate(words[first:i], first)
+                )
+            ):
+                continue
+            e = self.entity(
+                " ".join(words[first:i]), FACTION, faction_kind=FactionKind.PARTY, confidence=0.7
+            )
+            self.mention(s, e, first - 1 if first > 0 else first, i)
 
     def campaigns(self, s: Sent) -> None:
         """``the Biden campaign``: a candidate's campaign team, a group kept if it speaks or is spoken of.
