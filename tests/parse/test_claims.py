@@ -950,3 +950,25 @@ def test_a_role_holder_named_only_later_is_not_the_leader_meant():
         "The Traditional Unionist Voice leader, Jim Allister, spoke."
     )
     assert _by_cue(cs, "said").target == "arlene-foster"
+
+
+def test_telling_others_to_stop_plotting_supports_the_one_plotted_against():
+    """'urged MPs to "stop plotting"': for the leader; 'urged X to stop attacking Y': against X."""
+    cs = claims(
+        'Jeremy Corbyn refused to go. Len McCluskey urged MPs to "stop plotting and start '
+        'campaigning".'
+    )
+    assert [(c.target, c.stance) for c in cs] == [("jeremy-corbyn", Stance.SUPPORT)]
+    cs = claims("Boris Johnson spoke. Michael Gove urged Johnson to stop attacking Rishi Sunak.")
+    assert (_by_cue(cs, "urged").target, _by_cue(cs, "urged").stance) == (
+        "boris-johnson",
+        Stance.OPPOSE,
+    )
+
+
+def test_needing_a_new_leader_opposes_the_current_one():
+    """'said the party needed "a leader who can win"': against the leader it has."""
+    cs = claims(
+        'Jeremy Corbyn refused to go. Heidi Alexander said the party needed "a leader who can win".'
+    )
+    assert [(c.target, c.stance) for c in cs] == [("jeremy-corbyn", Stance.OPPOSE)]

@@ -409,3 +409,13 @@ def test_passive_dismissal_after_an_appositive_has_the_person_as_subject():
     assert e.kind is EventKind.EXPULSION
     assert [(p.ref, p.role) for p in e.participants][:1] == [("éric-ciotti", "subject")]
     assert len(e.evidence) == 2
+
+
+def test_counted_members_resigning_is_a_resignation():
+    """'more than 20 members of his shadow cabinet resigned': one event; 'The members
+    resigned' (uncounted, maybe a group already reported) is not."""
+    es = events(
+        "Jeremy Corbyn faced a revolt as more than 20 members of his shadow cabinet resigned."
+    )
+    assert [e.kind for e in es] == [EventKind.RESIGNATION]
+    assert events("The members resigned.") == []

@@ -819,6 +819,8 @@ def _demand_stance(s: Sent, after: int) -> Stance | None:
                 v in _REMOVAL and nxt in _REMOVAL_PARTICLE
             ):
                 return Stance.OPPOSE
+            if v in _STOP_VERBS and _stopped_act(lower, k, n) > 0:
+                return Stance.OPPOSE  # "urged Johnson to stop attacking Sunak": against Johnson
             if v in _STAY_VERBS or (v == "stand" and nxt in ("by", "behind", "for", "again")):
                 return Stance.SUPPORT  # "urged Yousaf to stay on", 'to "stay united"'
     return None
@@ -1092,9 +1094,21 @@ def _evaluate(
                 v = -v
             score += v
     weight = 1
+    skip = lo
     for k in range(lo, hi):
         if lower[k] in ("but", "yet", "however"):
             weight = 2  # "a good man but the wrong leader": what follows "but" counts
+        if k < skip:
+            continue
+        if lower[k] in _STOP_VERBS and (h := _stopped_act(lower, k, hi)) > 0:
+            score += 2  # '"stop plotting and start campaigning"': for the one plotted against
+            skip = h
+            continue
+        if lower[k] in ("need", "needs", "needed") and any(
+            lower[x] in _NEW_LEADER for x in range(k + 1, min(hi, k + 4))
+        ):
+            score -= 2  # 'the party needed "a leader who can win"': not the one it has
+            continue
         st = evaluative.get(lower[k])
         if st is None or st is Stance.NEUTRAL:
             continue
@@ -1113,6 +1127,25 @@ def _evaluate(
     if score < 0:
         return Stance.OPPOSE
     return None
+
+
+_STOP_VERBS: Final = frozenset({"stop", "end", "cease", "quit"})
+#: Hostile acts one is told to stop: "stop plotting", "end the infighting".
+_HOSTILE_ACTS: Final = frozenset(
+    {"plotting", "attacking", "undermining", "briefing", "sniping", "infighting", "scheming",
+     "bickering", "squabbling", "knifing", "rebelling", "conspiring", "plots", "attacks",
+     "plot", "attack", "revolt", "rebellion"}
+)  # fmt: skip
+#: "needed a new leader", "needs a fresh start", "needed a change of leadership".
+_NEW_LEADER: Final = frozenset({"leader", "leadership", "change", "start", "direction"})
+
+
+def _stopped_act(lower: list[str], k: int, hi: int) -> int:
+    """After *stop* at ``k``: the end of a hostile act (*plotting*, *the infighting*), else 0."""
+    x = k + 1
+    if x < hi and lower[x] in ("the", "their", "this", "these", "his", "her"):
+        x += 1
+    return x + 1 if x < hi and lower[x] in _HOSTILE_ACTS else 0
 
 
 _VOTE_NOUNS: Final = frozenset(

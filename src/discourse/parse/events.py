@@ -888,8 +888,8 @@ def _event(
             ):
                 organization = who.entity  # "several Podemos deputies defected"
             elif who is None or etype(who) != PERSON:
-                if verbal:
-                    return None
+                if verbal and not (kind is EventKind.RESIGNATION and _mass_subject(s, i)):
+                    return None  # but "more than 20 members of his shadow cabinet resigned"
             else:
                 participants.append(
                     Participant(
@@ -936,6 +936,29 @@ def _event(
         confidence=conf,
         sentence=s.index,
     )
+
+
+_QUANTIFIERS: Final = frozenset(
+    {"several", "dozens", "dozen", "many", "more", "scores", "hundreds", "some", "two", "three",
+     "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty"}
+)  # fmt: skip
+
+
+def _mass_subject(s: Sent, i: int) -> bool:
+    """Whether counted members are the subject of the verb at token ``i``.
+
+    *More than 20 members of his shadow cabinet resigned*, *three ministers
+    quit*: a member noun (*members*, *MPs*, *ministers*...) within eight
+    tokens before the verb, with a number or quantifier at most three tokens
+    before it, and no finite verb in between.
+    """
+    lower, tags = s.lower, s.tags
+    for k in range(i - 1, max(-1, i - 9), -1):
+        if tags[k] in ("VBD", "VBZ", "VBP", "MD") or lower[k] in (",", ";", "that", "who"):
+            return False
+        if lower[k] in _MEMBERS:
+            return any(tags[x] == "CD" or lower[x] in _QUANTIFIERS for x in range(max(0, k - 3), k))
+    return False
 
 
 def _owner_before(s: Sent, ms: MentionList, k: int) -> Mention | None:
