@@ -972,3 +972,20 @@ def test_needing_a_new_leader_opposes_the_current_one():
         'Jeremy Corbyn refused to go. Heidi Alexander said the party needed "a leader who can win".'
     )
     assert [(c.target, c.stance) for c in cs] == [("jeremy-corbyn", Stance.OPPOSE)]
+
+
+def test_declining_to_comment_is_no_claim():
+    """'declined to comment on the turmoil, but X said...': only X's claim."""
+    cs = claims(
+        "Judith Collins was elected. Jacinda Ardern declined to comment on the turmoil, but "
+        'Winston Peters said Collins was "a tired old act".'
+    )
+    assert [c.claimant for c in cs] == ["winston-peters"]
+
+
+def test_experience_the_country_needs_is_praise():
+    """'said she had "the experience the country needs"': for her."""
+    cs = claims(
+        'Judith Collins was elected. Simon Bridges said she had "the experience the country needs".'
+    )
+    assert [(c.target, c.stance) for c in cs] == [("judith-collins", Stance.SUPPORT)]

@@ -497,3 +497,14 @@ def test_a_capitalized_name_before_a_party_leaders_role_is_a_party():
     )
     assert _faction(m, "Traditional Unionist Voice") is FactionKind.PARTY
     assert "New York" not in names(m, FACTION)
+
+
+def test_a_party_named_with_party_is_also_its_first_word():
+    """'New Zealand's National Party' ... 'said National had become': the party, no person."""
+    m = mentions(
+        "Todd Muller resigned as leader of New Zealand's National Party. Winston Peters said "
+        "National had become a party at war with itself."
+    )
+    party = next(e for e in m.entities.values() if e.name == "National Party")
+    assert len(party.spans) == 2
+    assert names(m, PERSON) == {"Todd Muller", "Winston Peters"}

@@ -1495,6 +1495,13 @@ def _sentence_claims(
             continue
         if doc.quote_at(cue_start, cue_end) is not None:
             continue
+        if (
+            i > 1
+            and lower[i] in ("comment", "say", "speak", "discuss", "elaborate", "respond")
+            and lower[i - 1] == "to"
+            and lower[i - 2] in _REFUSE
+        ):
+            continue  # "declined to comment": nothing said
         if i > 0 and s.tags[i].startswith("NN") and lower[i - 1] in ("his", "her", "their", "its"):
             continue  # "kept his distance from the dispute": a noun owned by someone, no act
         claimant: Mention | None = None

@@ -432,6 +432,8 @@ class _Builder:
         #: The last two or more words of three-word names ("Di Maio", "O'Malley Dillon").
         self.tails: dict[str, str] = {}
         self.first_at: list[dict[int, list[Mention]]] = [{} for _ in doc.sents]
+        #: "National" for a "National Party" found in the text.
+        self.party_short: dict[str, str] = {}
 
     # -- entity table --
 
@@ -910,6 +912,8 @@ class _Builder:
             ):
                 kind = FactionKind.PARTY  # "founded a new party, the Alliance for Progress..."
             e = self.entity(name, FACTION, faction_kind=kind, confidence=0.85)
+            if kind is FactionKind.PARTY and tail <= i + 1 and i - first == 1 and w == "Party":
+                self.party_short.setdefault(words[first], e.id)  # "National" after "National Party"
             if tail > i + 1 and kind is not FactionKind.PARTY:
                 # "the Federation of German Industries": kept if a claim or event refers to it
                 e.weak = e.weak or not e.spans
@@ -997,6 +1001,13 @@ class _Builder:
     def _run(self, s: Sent, i: int, j: int) -> None:
         words, lower, tags = s.words, s.lower, s.tags
         t = self.t
+        if (
+            j - i == 1
+            and (party := self.party_short.get(words[i])) is not None
+            and not (j < len(words) and _name_token(words[j]))
+        ):
+            self.mention(s, self.entities[party], i, j)  # "said National had become..."
+            return
         # titles and roles before the name
         title = False
         # "Opposition Leader John Pesutto", "Prime Minister Pedro Sánchez": the name follows the last title
