@@ -989,3 +989,17 @@ def test_experience_the_country_needs_is_praise():
         'Judith Collins was elected. Simon Bridges said she had "the experience the country needs".'
     )
     assert [(c.target, c.stance) for c in cs] == [("judith-collins", Stance.SUPPORT)]
+
+
+def test_backing_a_recall_opposes_the_one_recalled():
+    """'backed the recall of Jacob Zuma': against Zuma."""
+    cs = claims("The ANC Youth League backed the recall of Jacob Zuma.")
+    assert [(c.target, c.stance) for c in cs] == [("jacob-zuma", Stance.OPPOSE)]
+
+
+def test_for_too_long_is_a_reproach():
+    """'said the ANC had protected Zuma for too long': against, though 'protected' is praise."""
+    cs = claims(
+        "Jacob Zuma resigned. The Democratic Alliance said the ANC had protected Zuma for too long."
+    )
+    assert [c.stance for c in cs] == [Stance.OPPOSE]

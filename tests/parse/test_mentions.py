@@ -425,10 +425,10 @@ def test_organization_names_go_on_after_of_and_for():
 
 
 def test_a_person_after_and_closes_an_organization_name():
-    """'the Party for Freedom and Geert Wilders': the person is not part of the name."""
-    m = mentions("The Party for Freedom and Geert Wilders attacked Mark Rutte.")
-    assert _faction(m, "Party for Freedom") is FactionKind.PARTY
-    assert "Party for Freedom and Geert Wilders" not in names(m, FACTION)
+    """'the Party for Justice and Geert Wilders': the person is not part of the name."""
+    m = mentions("The Party for Justice and Geert Wilders attacked Mark Rutte.")
+    assert _faction(m, "Party for Justice") is FactionKind.PARTY
+    assert "Party for Justice and Geert Wilders" not in names(m, FACTION)
 
 
 def test_a_name_in_apposition_to_a_new_party_is_a_party():
@@ -456,13 +456,13 @@ def test_a_candidates_campaign_is_a_group():
 
 
 def test_an_unknown_acronym_before_a_party_role_is_a_party():
-    """'ALBA leader Alex Salmond', 'PVV MPs': parties; 'US President', 'BBC presenter' are not."""
+    """'KKE leader Alex Salmond', 'BNG MPs': parties; 'US President', 'BBC presenter' are not."""
     m = mentions(
-        "ALBA leader Alex Salmond spoke. PVV MPs walked out. US President Joe Biden spoke. "
+        "KKE leader Alex Salmond spoke. BNG MPs walked out. US President Joe Biden spoke. "
         "BBC presenter Laura Kuenssberg asked. NATO chief Jens Stoltenberg spoke."
     )
-    assert _faction(m, "ALBA") is FactionKind.PARTY
-    assert _faction(m, "PVV") is FactionKind.PARTY
+    assert _faction(m, "KKE") is FactionKind.PARTY
+    assert _faction(m, "BNG") is FactionKind.PARTY
     assert not names(m, FACTION) & {"US", "BBC", "NATO"}
     assert {"Alex Salmond", "Joe Biden", "Laura Kuenssberg"} <= names(m, PERSON)
 
@@ -490,12 +490,12 @@ def test_hyphenated_given_names_are_given_names():
 
 
 def test_a_capitalized_name_before_a_party_leaders_role_is_a_party():
-    """'The Traditional Unionist Voice leader, Jim Allister': a party; 'The New York senator' not."""
+    """'The Jewish Home leader, Naftali Bennett': a party; 'The New York senator' is not."""
     m = mentions(
-        "The Traditional Unionist Voice leader, Jim Allister, spoke. The New York senator, "
+        "The Jewish Home leader, Naftali Bennett, spoke. The New York senator, "
         "Chuck Schumer, spoke."
     )
-    assert _faction(m, "Traditional Unionist Voice") is FactionKind.PARTY
+    assert _faction(m, "Jewish Home") is FactionKind.PARTY
     assert "New York" not in names(m, FACTION)
 
 
@@ -508,3 +508,22 @@ def test_a_party_named_with_party_is_also_its_first_word():
     party = next(e for e in m.entities.values() if e.name == "National Party")
     assert len(party.spans) == 2
     assert names(m, PERSON) == {"Todd Muller", "Winston Peters"}
+
+
+def test_a_partys_organ_is_named_with_the_party():
+    """'The ANC Youth League': one group whose parent is the ANC, not 'League' (Lega)."""
+    m = mentions("The ANC Youth League backed the recall of Jacob Zuma.")
+    league = next(e for e in m.entities.values() if e.name == "ANC Youth League")
+    assert league.parent == "african-national-congress"
+    assert "Lega" not in names(m, FACTION)
+
+
+def test_the_camp_of_a_person_is_a_tendency():
+    """'the camp of Cyril Ramaphosa' and 'the Ramaphosa camp' are one faction."""
+    m = mentions(
+        "Jacob Zuma faced weeks of wrangling with the camp of Cyril Ramaphosa. The Ramaphosa "
+        "camp celebrated."
+    )
+    camps = [e for e in m.entities.values() if e.type == FACTION]
+    assert len(camps) == 1
+    assert camps[0].anchor == "cyril-ramaphosa"

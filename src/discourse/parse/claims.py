@@ -468,7 +468,7 @@ _SPOKESPEOPLE: Final = frozenset(
 )  # fmt: skip
 _REMOVAL_NOUNS: Final = frozenset(
     {"resignation", "removal", "sacking", "dismissal", "expulsion", "suspension", "deselection", "ouster",
-     "departure", "head", "scalp", "exit", "impeachment"}
+     "departure", "head", "scalp", "exit", "impeachment", "recall", "ousting"}
 )  # fmt: skip
 
 
@@ -1104,6 +1104,9 @@ def _evaluate(
             score += 2  # '"stop plotting and start campaigning"': for the one plotted against
             skip = h
             continue
+        if lower[k] == "too" and k + 1 < hi and lower[k + 1] == "long":
+            score -= 2  # "had protected Zuma for too long": a reproach
+            continue
         if lower[k] in ("need", "needs", "needed") and any(
             lower[x] in _NEW_LEADER for x in range(k + 1, min(hi, k + 4))
         ):
@@ -1164,7 +1167,7 @@ _HOSTILE_NOUNS: Final = frozenset(
     {"challenge", "motion", "removal", "ouster", "ousting", "impeachment", "censure", "vacate",
      "spill", "coup", "putsch", "resignation", "sacking", "dismissal", "expulsion", "suspension",
      "deselection", "revolt", "rebellion", "plot", "campaign", "bid", "letter", "petition",
-     "no-confidence", "attack", "attacks", "criticism", "complaint", "vote"}
+     "no-confidence", "attack", "attacks", "criticism", "complaint", "vote", "recall"}
 )  # fmt: skip
 _SUPPORT_NOUNS: Final = frozenset({"support", "backing", "endorsement", "confidence", "loyalty"})
 _AGAINST: Final = frozenset({"against", "in", "to", "of", "for", "from", "on"})

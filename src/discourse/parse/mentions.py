@@ -518,6 +518,15 @@ class _Builder:
                     if j <= n and tuple(words[i:j]) == ws and self.free(s, i, j):
                         if self._inside_other_name(s, k, j):
                             continue
+                        if (
+                            j == i + 1
+                            and words[i] in self.t.org_heads
+                            and i > 0
+                            and _is_cap(words[i - 1])
+                            and _name_token(words[i - 1])
+                            and words[i - 1] not in ("The", "A", "An")
+                        ):
+                            continue  # "ANC Youth League": the head of a longer name
                         self._known(s, k, i, j)
                         i = j - 1
                         break
@@ -534,6 +543,8 @@ class _Builder:
                 break
             if w in self.t.org_heads and self.t.org_heads[w] is None:
                 return True  # "Democratic National Committee": an institution, not the party
+            if w in self.t.org_heads and k.type == FACTION and s.words[j - 1].isupper():
+                return False  # "ANC Youth League": the party's own organ, named after it
         return (
             _name_token(nxt)
             and nxt[0].isupper()
@@ -866,6 +877,15 @@ class _Builder:
             first = j + 1
             while first < i and not _name_token(words[first]):
                 first += 1
+            owner = None
+            if first == j + 1 and j >= 0 and first < i and used[j]:
+                # "the ANC Youth League": a party's organ, named with the party
+                owner = next(
+                    (m for m in self.by_sent[s.index] if m.last == first and m.first == j), None
+                )
+                e0 = self.entities.get(owner.entity) if owner is not None else None
+                if e0 is None or e0.type != FACTION or e0.faction_kind is not FactionKind.PARTY:
+                    owner = None
             if tail > i + 1:
                 # "Alliance for Progress and Renewal", "the Party of European Socialists"
                 if first >= i or (words[first] in ("The", "A", "An") and first + 1 >= i):
@@ -911,6 +931,16 @@ class _Builder:
                 and s.lower[start - 2] in ("party", "parties")
             ):
                 kind = FactionKind.PARTY  # "founded a new party, the Alliance for Progress..."
+            if owner is not None and kind is not FactionKind.PARTY:
+                # the party's mention becomes part of its organ's name
+                name = " ".join(words[owner.first : end])
+                e = self.entity(name, FACTION, faction_kind=kind, confidence=0.85)
+                e.parent = e.parent or owner.entity
+                self.by_sent[s.index].remove(owner)
+                self.first_at[s.index][owner.first].remove(owner)
+                self.entities[owner.entity].spans.remove((owner.start, owner.end))
+                self.mention(s, e, owner.first, end)
+                continue
             e = self.entity(name, FACTION, faction_kind=kind, confidence=0.85)
             if kind is FactionKind.PARTY and tail <= i + 1 and i - first == 1 and w == "Party":
                 self.party_short.setdefault(words[first], e.id)  # "National" after "National Party"
@@ -1468,7 +1498,9 @@ class _Builder:
         ends = {m.last: m for m in self.by_sent[s.index]}
         for i in range(n):
             w = lower[i]
-            if w not in _SUPPORTER_GROUP:
+            if w not in _SUPPORTER_GROUP and not (
+                w in ("camp", "wing") and i > 0 and lower[i - 1] == "the" and i + 2 < n
+            ):
                 continue
             person: Mention | None = None
             first = i
@@ -1477,6 +1509,8 @@ class _Builder:
                 m = ms.get(i + 2)
                 if m is not None and self.entities[m.entity].type == PERSON:
                     person, last = m, m.last
+            if person is None and w in ("camp", "wing"):
+                continue  # "the camp of Cyril Ramaphosa" only; "X's camp" is a faction phrase
             if person is None:
                 m = ends.get(i) or (
                     ends.get(i - 1) if i > 0 and lower[i - 1] in _POSSESSIVE else None
