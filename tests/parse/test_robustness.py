@@ -79,8 +79,14 @@ def _best_time(text: str, runs: int = 2) -> float:
     [
         SENTENCE,
         "Jane Roe criticised John Doe and ",  # one sentence that never ends
+        # office words, organs named with their party, defences, campaigns, long org names
+        "Sammy Wilson said the leader had failed. The ANC Youth League backed the recall of "
+        "Jacob Zuma. Jean-Marie Le Pen came to Marine Le Pen's defence. The Biden campaign "
+        "and the Party of European Socialists and the camp of Cyril Ramaphosa hit back. ",
+        "the ANC Youth League, the Party for Justice and Renewal, the Jewish Home leader, "
+        "the camp of Cyril Ramaphosa and the Biden campaign said the leader had failed and ",
     ],
-    ids=["sentences", "one-sentence"],
+    ids=["sentences", "one-sentence", "new-rules-sentences", "new-rules-one-sentence"],
 )
 def test_time_grows_linearly_with_input(unit: str):
     """Ten times the text takes well under a hundred times as long (generous bound: 15x)."""

@@ -1339,18 +1339,36 @@ def _office_holder(s: Sent, ents: Mentions, k: int, claimant: str) -> Mention | 
 
 def _named_before(ents: Mentions, eid: str, start: int) -> bool:
     """Whether entity ``eid`` is mentioned before character ``start``."""
-    e = ents.entities.get(eid)
-    return e is not None and any(a < start for a, _ in e.spans)
+    return _people(ents)[1].get(eid, start) < start
 
 
 def _protagonist(ents: Mentions, claimant: str) -> str | None:
     """The person the text mentions most (at least twice), other than the claimant."""
-    best: str | None = None
-    score = 1
-    for e in ents.entities.values():
-        if e.type == PERSON and e.id != claimant and len(e.spans) > score:
-            best, score = e.id, len(e.spans)
-    return best
+    return next((eid for eid in _people(ents)[0] if eid != claimant), None)
+
+
+_PEOPLE: dict[int, tuple[Mentions, tuple[list[str], dict[str, int]]]] = {}
+
+
+def _people(ents: Mentions) -> tuple[list[str], dict[str, int]]:
+    """The two persons mentioned most (at least twice) and every entity's first offset.
+
+    Built once per document, so office words and role holders cost constant
+    time per claim.
+    """
+    hit = _PEOPLE.get(id(ents))
+    if hit is not None and hit[0] is ents:
+        return hit[1]
+    ranked = sorted(
+        (e for e in ents.entities.values() if e.type == PERSON and len(e.spans) > 1),
+        key=lambda e: -len(e.spans),
+    )
+    first = {e.id: min(a for a, _ in e.spans) for e in ents.entities.values() if e.spans}
+    out = ([e.id for e in ranked[:2]], first)
+    if len(_PEOPLE) > 16:
+        _PEOPLE.clear()
+    _PEOPLE[id(ents)] = (ents, out)
+    return out
 
 
 def _person_with_role(s: Sent, ents: Mentions, k: int, end: int) -> Mention | None:

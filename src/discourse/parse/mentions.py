@@ -434,6 +434,8 @@ class _Builder:
         self.first_at: list[dict[int, list[Mention]]] = [{} for _ in doc.sents]
         #: "National" for a "National Party" found in the text.
         self.party_short: dict[str, str] = {}
+        #: Mentions absorbed into a longer name ("ANC" in "ANC Youth League").
+        self.dropped: set[tuple[int, Mention]] = set()
 
     # -- entity table --
 
@@ -881,7 +883,7 @@ class _Builder:
             if first == j + 1 and j >= 0 and first < i and used[j]:
                 # "the ANC Youth League": a party's organ, named with the party
                 owner = next(
-                    (m for m in self.by_sent[s.index] if m.last == first and m.first == j), None
+                    (m for m in self.first_at[s.index].get(j, ()) if m.last == first), None
                 )
                 e0 = self.entities.get(owner.entity) if owner is not None else None
                 if e0 is None or e0.type != FACTION or e0.faction_kind is not FactionKind.PARTY:
@@ -936,9 +938,8 @@ class _Builder:
                 name = " ".join(words[owner.first : end])
                 e = self.entity(name, FACTION, faction_kind=kind, confidence=0.85)
                 e.parent = e.parent or owner.entity
-                self.by_sent[s.index].remove(owner)
                 self.first_at[s.index][owner.first].remove(owner)
-                self.entities[owner.entity].spans.remove((owner.start, owner.end))
+                self.dropped.add((s.index, owner))  # taken out once the pass is over
                 self.mention(s, e, owner.first, end)
                 continue
             e = self.entity(name, FACTION, faction_kind=kind, confidence=0.85)
@@ -1840,6 +1841,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> Mentions:
         b.persons(s)
         b.group_nouns(s)
         b.faction_appositives(s)
+    if b.dropped:
+        _drop_mentions(b)
     for s in sents:
         b.resolve_surnames(s)
         b.lower_ite_wings(s)
@@ -1856,6 +1859,18 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> Mentions:
     _merge_acronyms(b)
     _apply_redirects(b)
     return Mentions(b.entities, [MentionList(ms) for ms in b.by_sent], b.memberships, b.places)
+
+
+def _drop_mentions(b: _Builder) -> None:
+    """Take the mentions absorbed into longer names out of their sentences and entities."""
+    gone: dict[str, set[tuple[int, int]]] = {}
+    for _si, m in b.dropped:
+        gone.setdefault(m.entity, set()).add((m.start, m.end))
+    for si in {si for si, _ in b.dropped}:
+        b.by_sent[si] = [m for m in b.by_sent[si] if (si, m) not in b.dropped]
+    for eid, spans in gone.items():
+        e = b.entities[eid]
+        e.spans = [sp for sp in e.spans if sp not in spans]
 
 
 def _anchor_groups(b: _Builder) -> None:
