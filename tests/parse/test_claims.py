@@ -1003,3 +1003,14 @@ def test_for_too_long_is_a_reproach():
         "Jacob Zuma resigned. The Democratic Alliance said the ANC had protected Zuma for too long."
     )
     assert [c.stance for c in cs] == [Stance.OPPOSE]
+
+
+def test_submitting_a_letter_of_no_confidence_opposes():
+    """'submitted a letter of no confidence in May': an act against May; a report is no act."""
+    cs = claims(
+        "Theresa May faced a revolt. Jacob Rees-Mogg submitted a letter of no confidence in May."
+    )
+    assert [(c.claimant, c.target, c.stance) for c in cs] == [
+        ("jacob-rees-mogg", "theresa-may", Stance.OPPOSE)
+    ]
+    assert claims("Theresa May spoke. Steve Baker submitted his report on Tuesday.") == []
