@@ -1014,3 +1014,27 @@ def test_submitting_a_letter_of_no_confidence_opposes():
         ("jacob-rees-mogg", "theresa-may", Stance.OPPOSE)
     ]
     assert claims("Theresa May spoke. Steve Baker submitted his report on Tuesday.") == []
+
+
+def test_demanding_a_new_leader_opposes_the_leader():
+    """'demanding that Republicans choose a new leader': against the Republican leader."""
+    cs = claims(
+        "Senate Republican leader Mitch McConnell faced critics. Donald Trump weighed in, "
+        "demanding that Republicans choose a new leader."
+    )
+    assert (_by_cue(cs, "demanding").target, _by_cue(cs, "demanding").stance) == (
+        "mitch-mcconnell",
+        Stance.OPPOSE,
+    )
+
+
+def test_dismissing_resignations_defends_the_one_they_hit():
+    """'defended the prime minister and dismissed the resignations as...': for him."""
+    cs = claims(
+        "Prime Minister Boris Johnson faced a revolt. Jacob Rees-Mogg defended the prime "
+        'minister and dismissed the resignations as "a little local difficulty".'
+    )
+    assert [(c.target, c.stance) for c in cs] == [
+        ("boris-johnson", Stance.SUPPORT),
+        ("boris-johnson", Stance.SUPPORT),
+    ]

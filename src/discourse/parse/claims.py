@@ -468,7 +468,8 @@ _SPOKESPEOPLE: Final = frozenset(
 )  # fmt: skip
 _REMOVAL_NOUNS: Final = frozenset(
     {"resignation", "removal", "sacking", "dismissal", "expulsion", "suspension", "deselection", "ouster",
-     "departure", "head", "scalp", "exit", "impeachment", "recall", "ousting"}
+     "departure", "head", "scalp", "exit", "impeachment", "recall", "ousting", "resignations",
+     "sackings", "dismissals", "expulsions", "suspensions", "deselections", "departures"}
 )  # fmt: skip
 
 
@@ -1337,6 +1338,37 @@ def _office_holder(s: Sent, ents: Mentions, k: int, claimant: str) -> Mention | 
     return None
 
 
+def _new_leader(s: Sent, ents: Mentions, lo: int, hi: int, claimant: str) -> Mention | None:
+    """'choose a new leader', 'a change of leadership': against the leader the text has.
+
+    Not *the new leadership*, which is already in place.
+
+    The leader is the person given the role of leader before this sentence,
+    else the story's protagonist; never the claimant.
+    """
+    lower = s.lower
+    for k in range(lo, min(hi, lo + _REGION) - 1):
+        w, nxt = lower[k], lower[k + 1]
+        if (
+            w in ("new", "different", "fresh")
+            and nxt in ("leader", "leadership")
+            and k > 0
+            and lower[k - 1] in ("a", "an")  # not "unite behind the new leadership"
+        ) or (
+            w == "change"
+            and nxt == "of"
+            and k + 2 < hi
+            and lower[k + 2] in ("leader", "leadership")
+        ):
+            holder = _role_index(ents).get("leader")
+            if holder is None or holder == claimant or not _named_before(ents, holder, s.start):
+                holder = _protagonist(ents, claimant)
+            if holder is None:
+                return None
+            return Mention(holder, k, k + 2, s.starts[k], s.ends[k + 1])
+    return None
+
+
 def _named_before(ents: Mentions, eid: str, start: int) -> bool:
     """Whether entity ``eid`` is mentioned before character ``start``."""
     return _people(ents)[1].get(eid, start) < start
@@ -1684,6 +1716,12 @@ def _sentence_claims(
                 target, polarity = hostile
                 base = Stance.SUPPORT if sense.stance is None else sense.stance
                 stance = base if polarity > 0 else _FLIP.get(base, base)
+        if (
+            target is None
+            and not sense.action
+            and ((nl := _new_leader(s, ents, *region, claimant.entity)) is not None)
+        ):
+            target, stance = nl, Stance.OPPOSE  # "demanding that Republicans choose a new leader"
         if target is None and not sense.action:
             # the subject or object of the reported clause: "said Y should resign"
             target = _clause_target(
