@@ -1038,3 +1038,15 @@ def test_dismissing_resignations_defends_the_one_they_hit():
         ("boris-johnson", Stance.SUPPORT),
         ("boris-johnson", Stance.SUPPORT),
     ]
+
+
+def test_the_partys_executive_speaks_for_the_party():
+    """'The party's national executive said': the party the text is about."""
+    cs = claims(
+        "Labour suspended Jeremy Corbyn. The party's national executive said Corbyn had refused "
+        "to apologise. Then the party's leadership said he had to go."
+    )
+    assert [(c.claimant, c.target) for c in cs[1:]] == [
+        ("labour-party", "jeremy-corbyn"),
+        ("labour-party", "jeremy-corbyn"),
+    ]

@@ -863,6 +863,12 @@ def _announced_exit(s: Sent, j: int) -> bool:
 _LOOKBACK: Final = 5
 _RECENT: Final = 8
 _ROLE_OPENERS: Final = frozenset({",", "but", "and", "yet", "meanwhile"})
+#: A party's organs speaking for it: "the party's executive said".
+_ORGANS: Final = frozenset(
+    {"executive", "leadership", "board", "headquarters", "committee", "council", "secretariat",
+     "presidium", "directorate", "management"}
+)  # fmt: skip
+_ORGAN_MODS: Final = frozenset({"national", "federal", "ruling", "governing", "central", "general"})
 _ROLE_HEADS: Final = frozenset(
     {"minister", "chancellor", "president", "speaker", "leader", "secretary", "premier",
      "treasurer", "chairman", "chairwoman", "chair", "senator", "governor", "mayor", "whip",
@@ -1664,6 +1670,16 @@ def _sentence_claims(
             and (a == 2 or lower[a - 3] in _ROLE_OPENERS)
         ):
             claimant = _the_party(s, ents, a - 2, a)  # "The party said in a statement"
+        if claimant is None and not inverted and a >= 4 and lower[a - 1] in _ORGANS:
+            b = a - 2 if lower[a - 2] in _ORGAN_MODS else a - 1
+            if (
+                b >= 3
+                and lower[b - 1] in ("'s", "’s")
+                and lower[b - 2] == "party"
+                and lower[b - 3] == "the"
+                and (b == 3 or lower[b - 4] in _ROLE_OPENERS or s.tags[b - 4] == "RB")
+            ):
+                claimant = _the_party(s, ents, b - 3, a)  # "The party's executive said"
         if claimant is None and not inverted and sense is not _COLON:
             claimant = _role_subject(doc, s, ents, a)  # "The prime minister said"
             if claimant is None and _after_quote(s, i):
