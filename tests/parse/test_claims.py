@@ -1050,3 +1050,30 @@ def test_the_partys_executive_speaks_for_the_party():
         ("labour-party", "jeremy-corbyn"),
         ("labour-party", "jeremy-corbyn"),
     ]
+
+
+def test_a_passive_agent_after_a_time_phrase_is_the_claimant():
+    """'He was endorsed the same day by Chris Christie': Christie's endorsement of him."""
+    cs = claims("Donald Trump held a rally. He was endorsed the same day by Chris Christie.")
+    assert [(c.claimant, c.target, c.stance) for c in cs] == [
+        ("chris-christie", "donald-trump", Stance.SUPPORT)
+    ]
+
+
+def test_refusing_to_endorse_anyone_is_no_claim_but_the_speaker_goes_on():
+    """'refused to endorse anyone but warned that...': only the warning, by the same speaker."""
+    cs = claims(
+        "Donald Trump won again. Paul Ryan refused to endorse anyone but warned that the party "
+        'could not tolerate "bigotry of any kind".'
+    )
+    assert [(c.claimant, c.form) for c in cs] == [("paul-ryan", ClaimForm.WARNING)]
+
+
+def test_the_front_runner_is_the_protagonist():
+    """'calling the front-runner "a con artist" who would help Clinton': the front-runner."""
+    cs = claims(
+        "Donald Trump won Nevada. Marco Rubio stepped up his attacks on Donald Trump on Friday, "
+        'a day after a debate, calling the front-runner "a con artist" who would "hand the '
+        'party to Hillary Clinton".'
+    )
+    assert [(c.claimant, c.target) for c in cs] == [("marco-rubio", "donald-trump")]

@@ -527,3 +527,15 @@ def test_the_camp_of_a_person_is_a_tendency():
     camps = [e for e in m.entities.values() if e.type == FACTION]
     assert len(camps) == 1
     assert camps[0].anchor == "cyril-ramaphosa"
+
+
+def test_a_quoted_nickname_is_no_person():
+    """'mocked Rubio as "Little Marco"': a nickname, not a second person."""
+    m = mentions('Donald Trump mocked Marco Rubio as "Little Marco" on Friday.')
+    assert names(m, PERSON) == {"Donald Trump", "Marco Rubio"}
+
+
+def test_state_caucuses_are_no_group():
+    """'won the Iowa caucuses': an election, not a caucus."""
+    m = mentions("Ted Cruz won the Iowa caucuses on Monday.")
+    assert names(m, FACTION) == set()

@@ -782,6 +782,37 @@ def _after(s: Sent, ms: MentionList, start: int, window: int = _OBJECT_WINDOW) -
     return None
 
 
+def _agent_by(s: Sent, i: int, j: int) -> int:
+    """The *by* of a passive cue ``[i, j)``, else 0.
+
+    Right after the cue (*backed by X*), or after a short time phrase when a
+    form of *be* comes before the cue (*was endorsed the same day by X*, *was
+    criticised on Tuesday by X*).
+    """
+    lower, tags = s.lower, s.tags
+    n = len(lower)
+    if tags[i] not in ("VBN", "VBD"):
+        return 0
+    if j < n and lower[j] == "by":
+        return j
+    if i == 0 or lower[i - 1] not in _BE:
+        return 0
+    for k in range(j, min(n, j + 5)):
+        if lower[k] == "by":
+            return k if k > j else 0
+        if lower[k] not in _TIME_WORDS and not tags[k].startswith(("DT", "CD")):
+            return 0
+    return 0
+
+
+_TIME_WORDS: Final = frozenset(
+    {"same", "day", "week", "month", "year", "night", "morning", "evening", "afternoon", "on",
+     "later", "earlier", "also", "again", "quickly", "swiftly", "publicly", "openly", "yesterday",
+     "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+     "last", "next", "that", "this"}
+)  # fmt: skip
+
+
 def _negation(s: Sent, subject_end: int, cue: int) -> str | None:
     lower = s.lower
     lo = max(subject_end, cue - 4)
@@ -1312,7 +1343,7 @@ _OFFICES: Final = frozenset(
     {("leader",), ("leadership",), ("party", "leader"), ("party", "leadership"),
      ("party", "'s", "leader"), ("party", "'s", "leadership"), ("prime", "minister"),
      ("president",), ("premier",), ("chancellor",), ("first", "minister"), ("taoiseach",),
-     ("incumbent",)}
+     ("incumbent",), ("front-runner",), ("frontrunner",), ("nominee",), ("party", "leader")}
 )  # fmt: skip
 
 
@@ -1577,10 +1608,10 @@ def _sentence_claims(
             inverted = True
         elif sense is _COLON:
             claimant = next((m for m in ms.backwards(i, i - 8) if m.last == i), None)
-        elif j < n and lower[j] == "by" and s.tags[i] in ("VBN", "VBD") and not sense.action:
-            # passive with agent: "backed by the Establishment"
-            claimant = _after(s, ms, j + 1, 4)
-            cue_end = s.ends[j]  # the cue is "backed by"
+        elif (by := _agent_by(s, i, j)) > 0 and not sense.action:
+            # passive with agent: "backed by the Establishment", "was endorsed the same day by X"
+            claimant = _after(s, ms, by + 1, 4)
+            cue_end = s.ends[by]  # the cue is "backed by"
             if sense.object != "none":
                 target = _subject(s, ms, ents, i)
                 if target is None:
@@ -1794,6 +1825,10 @@ def _sentence_claims(
             stance = _FLIP.get(stance, stance) if stance is not None else None
         elif neg == "not":
             stance = None
+        if neg is not None and j < n and lower[j] in ("anyone", "anybody", "either", "any"):
+            floor = j
+            last_claimant = claimant  # "... but warned that": the same speaker goes on
+            continue  # "refused to endorse anyone": no claim about anybody
         if target is None:
             stance = None
             if neg is not None and not doc.quotes_in(s.start, s.end):

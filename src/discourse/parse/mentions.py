@@ -683,6 +683,8 @@ class _Builder:
             kind = heads[h]
             if first < i and all(w in self.t.not_names for w in words[first:i]):
                 continue
+            if h == "caucuses" and i - first == 1:
+                continue  # "the Iowa caucuses": a primary, not a group
             if first < i:
                 mod = " ".join(words[first:i])
                 if (
@@ -1049,6 +1051,16 @@ class _Builder:
         if last_title >= 0:
             title = True
             i = last_title + 1
+        if (
+            i > 0
+            and j < len(words)
+            and words[i - 1] in _OPENERS
+            and words[j] in _CLOSERS
+            and not _given(words[i], t.first_names)
+            and not title
+            and words[i] not in self.surnames
+        ):
+            return  # 'mocked Rubio as "Little Marco"': a nickname quoted whole, not a person
         # drop words that never start a name (The, Indeed...), but keep "North" in "North Rhine-Westphalia"
         while i < j and (
             lower[i] in _CAP_STOP
@@ -1704,6 +1716,7 @@ _ORG_PARTS: Final = frozenset(
      "spokeswoman", "spokesperson", "co-founder", "council", "secretariat", "national"}
 )  # fmt: skip
 _OPENERS: Final = frozenset({'"', "“", "‘", "'", "(", "[", "-", "–", "—", ":", "``"})
+_CLOSERS: Final = frozenset({'"', "”", "’", "''"})
 _AUX: Final = frozenset(
     {"has", "have", "had", "was", "is", "were", "are", "also", "then", "later", "reportedly",
      "allegedly", "meanwhile", "however", "himself", "herself", "previously", "once", "again", "yesterday",
