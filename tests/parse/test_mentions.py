@@ -539,3 +539,24 @@ def test_state_caucuses_are_no_group():
     """'won the Iowa caucuses': an election, not a caucus."""
     m = mentions("Ted Cruz won the Iowa caucuses on Monday.")
     assert names(m, FACTION) == set()
+
+
+def test_the_prime_ministers_office_is_an_organization():
+    """'The prime minister's office said': an organization kept when it speaks."""
+    m = mentions("The prime minister's office said in a statement that Paul Martin had left.")
+    e = next(e for e in m.entities.values() if e.name == "Prime Minister's Office")
+    assert e.actor_kind is ActorKind.ORGANIZATION
+
+
+def test_a_persons_camp_is_a_tendency():
+    """ "Lucke's camp reacted with anger": a tendency named after Lucke."""
+    m = mentions("Bernd Lucke lost the vote. Lucke's camp reacted with anger.")
+    camp = [e for e in m.entities.values() if e.type == FACTION]
+    assert [e.anchor for e in camp] == ["bernd-lucke"]
+
+
+def test_a_surname_after_a_month_after_a_preposition_is_the_person():
+    """'In August Chrétien announced': Chrétien, not a person named 'August Chrétien'."""
+    m = mentions("Jean Chrétien faced a revolt. In August Chrétien announced his retirement.")
+    person = next(e for e in m.entities.values() if e.name == "Jean Chrétien")
+    assert len(person.spans) == 2

@@ -827,6 +827,34 @@ class _Builder:
             e.weak = e.weak or not e.spans
             self.mention(s, e, first - 1, i + 1)
 
+    def offices(self, s: Sent) -> None:
+        """``the prime minister's office``: the office speaking for a head of government.
+
+        An organization named after the office (*Prime Minister's Office*),
+        kept if it speaks or is spoken of.
+        """
+        lower = s.lower
+        for i in range(3, len(lower)):
+            if lower[i] != "office" or lower[i - 1] not in ("'s", "’s"):
+                continue
+            k = i - 2
+            if lower[k] in ("minister", "president", "premier", "chancellor", "taoiseach"):
+                first = (
+                    k - 1 if lower[k] == "minister" and lower[k - 1] in ("prime", "first") else k
+                )
+                if first < 1 or lower[first - 1] != "the" or self.used[s.index][first]:
+                    continue
+                name = " ".join(w.capitalize() for w in lower[first : k + 1]) + "'s Office"
+                e = self.entity(
+                    name,
+                    PERSON,
+                    actor_kind=ActorKind.ORGANIZATION,
+                    confidence=0.7,
+                    key="org:" + name.casefold(),
+                )
+                e.weak = e.weak or not e.spans
+                self.mention(s, e, first - 1, i + 1)
+
     def _party_sub(self, s: Sent, i: int) -> bool:
         """``the Labour Left``, ``the Tory right``, ``the SPD left wing``: a tendency inside a party."""
         h = s.lower[i]
@@ -1443,6 +1471,8 @@ class _Builder:
                 # "On Thursday Yousaf", "In March Corbyn": a date, not a first name
                 and words[i - 1] not in _WEEKDAYS
                 and not (words[i - 1] in self.t.not_names and words[i - 1] not in _MONTH_NAMES)
+                # "In August Chrétien": a month after a preposition is a date too
+                and not (words[i - 1] in _MONTH_NAMES and i > 1 and lower[i - 2] in _DATE_PREPS)
             ):
                 continue
             self.mention(s, self.entities[eid], i, i + 1)
@@ -1512,7 +1542,7 @@ class _Builder:
         for i in range(n):
             w = lower[i]
             if w not in _SUPPORTER_GROUP and not (
-                w in ("camp", "wing") and i > 0 and lower[i - 1] == "the" and i + 2 < n
+                w in ("camp", "wing") and i > 0 and lower[i - 1] in ("the", *_POSSESSIVE)
             ):
                 continue
             person: Mention | None = None
@@ -1522,8 +1552,10 @@ class _Builder:
                 m = ms.get(i + 2)
                 if m is not None and self.entities[m.entity].type == PERSON:
                     person, last = m, m.last
-            if person is None and w in ("camp", "wing"):
-                continue  # "the camp of Cyril Ramaphosa" only; "X's camp" is a faction phrase
+            if person is None and w == "wing":
+                continue  # "the wing of X" only; "Corbyn's wing" is a faction phrase
+            if person is None and w == "camp" and not (i > 0 and lower[i - 1] in _POSSESSIVE):
+                continue  # "the camp of Cyril Ramaphosa", "Martin's camp"
             if person is None:
                 m = ends.get(i) or (
                     ends.get(i - 1) if i > 0 and lower[i - 1] in _POSSESSIVE else None
@@ -1706,6 +1738,10 @@ _SEAT_HOLDERS: Final = frozenset(
 )  # fmt: skip
 _TRUST_NOUNS: Final = frozenset({"confidence", "faith", "trust", "belief"})
 _MONTH_NAMES: Final = frozenset({"May", "June", "April", "August"})
+_DATE_PREPS: Final = frozenset(
+    {"in", "on", "since", "by", "until", "till", "from", "last", "early", "late", "mid", "during",
+     "next", "through"}
+)  # fmt: skip
 _WEEKDAYS: Final = frozenset(
     {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 )
@@ -1850,6 +1886,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> Mentions:
         b.org_names(s)
         b.acronym_parties(s)
         b.campaigns(s)
+        b.offices(s)
         b.group_phrases(s)
         b.persons(s)
         b.group_nouns(s)
