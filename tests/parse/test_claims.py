@@ -1077,3 +1077,12 @@ def test_the_front_runner_is_the_protagonist():
         'party to Hillary Clinton".'
     )
     assert [(c.claimant, c.target) for c in cs] == [("marco-rubio", "donald-trump")]
+
+
+def test_the_prime_minister_is_the_owner_of_the_cabinet():
+    """'forced out of Jean Chrétien's cabinet ... defended the prime minister': Chrétien."""
+    cs = claims(
+        "Paul Martin was forced out of Jean Chrétien's cabinet. Martin was angry and Martin "
+        "spoke. John Manley defended the prime minister."
+    )
+    assert [(c.claimant, c.target) for c in cs] == [("john-manley", "jean-chrétien")]

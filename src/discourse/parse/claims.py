@@ -993,7 +993,7 @@ def _clause_target(
                 and _named_before(ents, r.entity, s.start)
             ):
                 return r  # "said the prime minister had...": the person with that role
-            elif w == "the" and (r := _office_holder(s, ents, k, claimant)) is not None:
+            elif w == "the" and (r := _office_holder(doc, s, ents, k, claimant)) is not None:
                 return r  # "said the leader had failed": the story's leader
             elif w in _SUBJ_PRONOUNS and (k == lo or lower[k - 1] in ("that", ",")):
                 ante = antecedent(doc, ents, s.index, k)
@@ -1347,13 +1347,15 @@ _OFFICES: Final = frozenset(
 )  # fmt: skip
 
 
-def _office_holder(s: Sent, ents: Mentions, k: int, claimant: str) -> Mention | None:
+def _office_holder(doc: Doc, s: Sent, ents: Mentions, k: int, claimant: str) -> Mention | None:
     """'said the leader had failed': the person holding the office after *the* at token ``k``.
 
     The holder is the person the text gave that role (*leader* for *the
-    leadership*) if named before this sentence, else the person the whole text mentions most (the story's
-    protagonist, at least twice), never the claimant. Not *the leader of
-    X*, whose holder is X's.
+    leadership*) if named before this sentence; for a head of government
+    (*the prime minister*, *the president*), the owner of a cabinet or
+    government (*Jean Chrétien's cabinet*); else the person the whole text
+    mentions most (the story's protagonist, at least twice); never the
+    claimant. Not *the leader of X*, whose holder is X's.
     """
     lower = s.lower
     for size in (3, 2, 1):
@@ -1368,10 +1370,41 @@ def _office_holder(s: Sent, ents: Mentions, k: int, claimant: str) -> Mention | 
             key = "leader"
         holder = _role_index(ents).get(key)
         if holder is None or holder == claimant or not _named_before(ents, holder, s.start):
-            holder = _protagonist(ents, claimant)  # nobody named with the role before
+            holder = None
+            if key in _GOV_HEADS:
+                holder = _government_owner(doc, ents, s.index)  # "Chrétien's cabinet"
+            if holder is None or holder == claimant:
+                holder = _protagonist(ents, claimant)  # nobody named with the role before
         if holder is None:
             return None
         return Mention(holder, k, end, s.starts[k], s.ends[end - 1])
+    return None
+
+
+_GOV_HEADS: Final = frozenset(
+    {"prime minister", "president", "premier", "chancellor", "first minister", "taoiseach"}
+)
+_GOV_NOUNS: Final = frozenset({"cabinet", "government", "administration", "ministry"})
+
+
+def _government_owner(doc: Doc, ents: Mentions, si: int) -> str | None:
+    """The person who owns a cabinet or government in sentences up to ``si`` (*Chrétien's cabinet*).
+
+    The latest such owner, among the last ``_REGION`` mentions of each of at
+    most ``4 * _LOOKBACK`` sentences (constant work per call).
+    """
+    for i in range(si, max(-1, si - 1 - 4 * _LOOKBACK), -1):
+        sent = doc.sents[i]
+        for m in reversed(ents.by_sent[i][-_REGION:]):  # bounded on endless sentences
+            x = m.last
+            if (
+                x + 1 < len(sent)
+                and sent.lower[x] in _POSSESSIVE_MARKS
+                and sent.lower[x + 1] in _GOV_NOUNS
+                and (e := ents.entities.get(m.entity)) is not None
+                and e.type == PERSON
+            ):
+                return m.entity
     return None
 
 
