@@ -1086,3 +1086,17 @@ def test_the_prime_minister_is_the_owner_of_the_cabinet():
         "spoke. John Manley defended the prime minister."
     )
     assert [(c.claimant, c.target) for c in cs] == [("john-manley", "jean-chrétien")]
+
+
+def test_a_participle_after_the_main_verbs_phrase_belongs_to_the_opening_person():
+    """ "X resigned as leader of Austria's People's Party on Wednesday, saying...": X speaks."""
+    cs = claims(
+        "Reinhold Mitterlehner resigned as leader of Austria's People's Party on Wednesday, "
+        'saying he was tired of the "constant sniping".'
+    )
+    assert [c.claimant for c in cs] == ["reinhold-mitterlehner"]
+
+
+def test_a_passive_with_an_adverb_makes_no_claim():
+    """'Kurz is widely expected to take over': nobody's prediction."""
+    assert claims("Sebastian Kurz is widely expected to take over on Sunday.") == []

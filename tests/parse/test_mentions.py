@@ -560,3 +560,9 @@ def test_a_surname_after_a_month_after_a_preposition_is_the_person():
     m = mentions("Jean Chrétien faced a revolt. In August Chrétien announced his retirement.")
     person = next(e for e in m.entities.values() if e.name == "Jean Chrétien")
     assert len(person.spans) == 2
+
+
+def test_a_region_after_a_persons_name_is_no_person():
+    """'Johanna Mikl-Leitner of Lower Austria,': a region, not a person."""
+    m = mentions("Several governors, including Johanna Mikl-Leitner of Lower Austria, spoke.")
+    assert names(m, PERSON) == {"Johanna Mikl-Leitner"}

@@ -680,8 +680,27 @@ def _main_subject(doc: Doc, s: Sent, ms: MentionList, ents: Mentions, m: Mention
     k = 0
     while k < m.first and lower[k] in _ROLE_OPENERS:
         k += 1
-    if m.first - k > _REGION or not any(lower[x] in ("that", "whether") for x in range(k, m.first)):
+    if m.first - k > _REGION:
         return m  # (bounded: linear time on endless sentences)
+    if not any(lower[x] in ("that", "whether") for x in range(k, m.first)):
+        # "X resigned as leader of Austria's People's Party on Wednesday, saying": the
+        # opening person, when the mention found is the main verb's object or in its phrase
+        for x in ms.between(k, k + 2):
+            e = ents.entities.get(x.entity)
+            if (
+                x.first <= k + 1
+                and x.last <= m.first
+                and x.entity != m.entity
+                and e is not None
+                and e.type == PERSON
+                and (
+                    ents.entities[m.entity].type != PERSON
+                    or lower[m.first - 1] in _SUBJECT_BLOCKERS
+                )
+                and any(s.tags[v] in ("VBD", "VBN", "VBZ", "VBP") for v in range(x.last, m.first))
+            ):
+                return x
+        return m
     if lower[k] in _PRONOUNS:
         return antecedent(doc, ents, s.index, k) or m
     for x in ms.between(k, k + 2):
@@ -1652,8 +1671,11 @@ def _sentence_claims(
                         if m.last <= i and i - m.last <= 4:
                             target = m
                             break
-        elif i > 0 and lower[i - 1] in _BE and s.tags[i] in ("VBN", "VBD"):
-            continue  # passive without agent: no claimant
+        elif s.tags[i] in ("VBN", "VBD") and (
+            (i > 0 and lower[i - 1] in _BE)
+            or (i > 1 and s.tags[i - 1] == "RB" and lower[i - 2] in _BE)
+        ):
+            continue  # passive without agent: no claimant ("is widely expected to")
         else:
             prev = i - 1
             while prev >= 0 and lower[prev] in _PRE_CUE:

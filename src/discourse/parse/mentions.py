@@ -1156,6 +1156,17 @@ class _Builder:
         ):
             return  # "the leader of the party in Galicia, urged": the end of an appositive
         if (
+            i > 1
+            and lower[i - 1] == "of"
+            and self.used[s.index][i - 2]
+            and _name_token(words[i - 2])
+            and words[i - 2][0].isupper()
+            and j < n
+            and lower[j] in (",", ".", ";", "and")
+            and not first_known
+        ):
+            return  # "Johanna Mikl-Leitner of Lower Austria,": a person's region or seat
+        if (
             j - i <= 3
             and i > 1
             and lower[i - 1] == "of"
