@@ -1100,3 +1100,21 @@ def test_a_participle_after_the_main_verbs_phrase_belongs_to_the_opening_person(
 def test_a_passive_with_an_adverb_makes_no_claim():
     """'Kurz is widely expected to take over': nobody's prediction."""
     assert claims("Sebastian Kurz is widely expected to take over on Sunday.") == []
+
+
+def test_counted_party_members_speaking_make_no_claim_of_the_party():
+    """'Eight Republicans said...': unnamed members speak (their votes stay the party's acts)."""
+    cs = claims(
+        "Matt Gaetz accused Kevin McCarthy of lying. Eight Republicans said McCarthy had broken "
+        "his word."
+    )
+    assert [c.claimant for c in cs] == ["matt-gaetz"]
+
+
+def test_an_announced_candidacy_is_no_statement():
+    """'announced he would run in the Madrid election': an act, not a claim about anyone."""
+    cs = claims(
+        "Íñigo Errejón announced he would run in the Madrid election with Manuela Carmena. "
+        'Pablo Iglesias said he was "sad".'
+    )
+    assert [c.claimant for c in cs] == ["pablo-iglesias"]

@@ -566,3 +566,9 @@ def test_a_region_after_a_persons_name_is_no_person():
     """'Johanna Mikl-Leitner of Lower Austria,': a region, not a person."""
     m = mentions("Several governors, including Johanna Mikl-Leitner of Lower Austria, spoke.")
     assert names(m, PERSON) == {"Johanna Mikl-Leitner"}
+
+
+def test_a_surname_that_is_also_a_common_name_follows_a_given_name():
+    """'Michael Bloomberg': a person, though 'Bloomberg' alone names a medium."""
+    m = mentions("Bernie Sanders said Michael Bloomberg was trying to buy the election.")
+    assert names(m, PERSON) == {"Bernie Sanders", "Michael Bloomberg"}

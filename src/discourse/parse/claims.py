@@ -890,7 +890,10 @@ _ANNOUNCED_ACTS: Final = frozenset(
 
 
 def _announced_exit(s: Sent, j: int) -> bool:
-    """``announced [that] he would step down``, ``confirmed she will resign``: an announced exit."""
+    """``announced [that] he would step down``, ``confirmed she will resign``: an announced exit.
+
+    Also an announced candidacy (*announced he would run*): an act, not a statement.
+    """
     lower = s.lower
     n = len(lower)
     k = j
@@ -903,6 +906,8 @@ def _announced_exit(s: Sent, j: int) -> bool:
     v, nxt = lower[k + 2], lower[k + 3] if k + 3 < n else ""
     if v == "not" and nxt in ("contest", "run", "stand", "seek", "recontest"):
         return True  # "announced that she would not contest the next election"
+    if v in ("run", "contest", "seek") or (v == "stand" and nxt not in _REMOVAL_PARTICLE):
+        return True  # "announced he would run in the Madrid election": a candidacy, an act
     return (
         v in ("resign", "quit", "retire", "withdraw")
         or (v in ("step", "stand", "drop", "bow") and nxt in _REMOVAL_PARTICLE)
@@ -913,6 +918,12 @@ def _announced_exit(s: Sent, j: int) -> bool:
 _LOOKBACK: Final = 5
 _RECENT: Final = 8
 _ROLE_OPENERS: Final = frozenset({",", "but", "and", "yet", "meanwhile"})
+#: "Eight Republicans", "several Tories", "dozens of Democrats": counted members.
+_COUNTED: Final = frozenset(
+    {"several", "some", "many", "few", "dozens", "scores", "hundreds", "two", "three", "four",
+     "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "of", "other",
+     "more", "most", "rebel", "moderate"}
+)  # fmt: skip
 #: A party's organs speaking for it: "the party's executive said".
 _ORGANS: Final = frozenset(
     {"executive", "leadership", "board", "headquarters", "committee", "council", "secretariat",
@@ -1776,6 +1787,17 @@ def _sentence_claims(
                 inverted = True
         if claimant is None:
             continue
+        if (
+            not sense.action
+            and claimant.first > 0
+            and claimant.last < n
+            and (s.tags[claimant.first - 1] == "CD" or lower[claimant.first - 1] in _COUNTED)
+            and (ce := ents.entities.get(claimant.entity)) is not None
+            and ce.type == FACTION
+            and ce.faction_kind is FactionKind.PARTY
+            and s.words[claimant.last - 1].endswith("s")
+        ):
+            continue  # "Eight Republicans said...": unnamed members speak, not the party
         if target is not None and target.entity == claimant.entity:
             target = None
         stance = sense.stance

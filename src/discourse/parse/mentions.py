@@ -1114,6 +1114,16 @@ class _Builder:
                 continue  # "Theresa May", "Natalie April": a surname here, not a month
             if i < k < j - 1 and lower[k] in t.particles and _given(words[i], t.first_names):
                 continue  # "Marine Le Pen", "Ursula Von der Leyen": a particle, not "Le Monde"
+            if (
+                k == i + 1
+                and j == i + 2
+                and words[k] in t.not_names
+                and _given(words[i], t.first_names)
+                and words[k] not in t.org_heads
+                and words[k] not in _WEEKDAYS
+                and lower[k] not in t.roles
+            ):
+                continue  # "Michael Bloomberg", "George Washington": a surname after a given name
             if words[k] in t.not_names or words[k] in t.org_heads or lower[k] in t.roles:
                 j = k
                 break
