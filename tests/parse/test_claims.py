@@ -1118,3 +1118,14 @@ def test_an_announced_candidacy_is_no_statement():
         'Pablo Iglesias said he was "sad".'
     )
     assert [c.claimant for c in cs] == ["pablo-iglesias"]
+
+
+def test_a_group_led_by_someone_speaks_through_that_person():
+    """'His critics, led by Susana Díaz, had demanded his resignation': Díaz, against Sánchez."""
+    cs = claims(
+        "Pedro Sánchez resigned on Saturday. His critics, led by Susana Díaz, had demanded his "
+        "resignation for weeks."
+    )
+    assert [(c.claimant, c.target, c.stance) for c in cs] == [
+        ("susana-díaz", "pedro-sánchez", Stance.OPPOSE)
+    ]

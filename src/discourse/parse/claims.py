@@ -1734,6 +1734,19 @@ def _sentence_claims(
                         claimant = last_claimant  # "X welcomed the result, calling Y '...'"
                     if claimant is None and a > 0 and lower[a - 1] in ("and", "but"):
                         claimant = _pronoun_subject(doc, s, ms, ents, a)
+                if claimant is None and a > 3 and lower[a - 1] == ",":
+                    # "His critics, led by Susana Díaz, had demanded": the named leader speaks
+                    led = next((x for x in ms.backwards(a - 1, a - 8) if x.last == a - 1), None)
+                    if (
+                        led is not None
+                        and led.first >= 2
+                        and lower[led.first - 2 : led.first]
+                        == [
+                            "led",
+                            "by",
+                        ]
+                    ):
+                        claimant = led
                 if claimant is not None and prev >= 0 and s.words[prev] in _CLOSE_Q:
                     inverted = True
                 if claimant is not None and _after_quote(s, claimant.first):
