@@ -1129,3 +1129,12 @@ def test_a_group_led_by_someone_speaks_through_that_person():
     assert [(c.claimant, c.target, c.stance) for c in cs] == [
         ("susana-díaz", "pedro-sánchez", Stance.OPPOSE)
     ]
+
+
+def test_a_name_describing_the_speaker_is_no_antecedent():
+    """'Steve Baker, an ally of Boris Johnson, said he would vote against her': against May."""
+    cs = claims(
+        "Theresa May faced a revolt. Steve Baker, an ally of Boris Johnson, said he would vote "
+        "against her."
+    )
+    assert [(c.claimant, c.target) for c in cs] == [("steve-baker", "theresa-may")]

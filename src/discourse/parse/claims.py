@@ -1014,6 +1014,9 @@ def _clause_target(
             w = lower[k]
             if w in _OBJ_PRONOUNS and s.tags[k] == "PRP" and not (tell and k == lo):
                 other = _other_person(doc, ents, s, k, claimant)
+                if other is not None and _in_claimant_phrase(s, ms, other, claimant, lo):
+                    # "X, an ally of Y, said he would vote against her": not Y
+                    other = _other_person(doc, ents, s, 0, claimant)
                 if other is not None:
                     return other
             elif (
@@ -1027,7 +1030,11 @@ def _clause_target(
                 return r  # "said the leader had failed": the story's leader
             elif w in _SUBJ_PRONOUNS and (k == lo or lower[k - 1] in ("that", ",")):
                 ante = antecedent(doc, ents, s.index, k)
-                if ante is not None and ante.entity != claimant:
+                if (
+                    ante is not None
+                    and ante.entity != claimant
+                    and not _in_claimant_phrase(s, ms, ante, claimant, lo)
+                ):
                     return ante
             k += 1
             continue
@@ -1072,6 +1079,23 @@ def _clause_target(
             continue  # "risked losing the White House": an institution as a place or prize
         return m
     return None
+
+
+def _in_claimant_phrase(s: Sent, ms: MentionList, m: Mention, claimant: str, lo: int) -> bool:
+    """Whether ``m`` sits in the claimant's own phrase before the cue.
+
+    *Steve Baker, an ally of Boris Johnson, said he...*: Johnson only
+    describes the speaker (no finite verb between the claimant and him), so
+    *he* is not Johnson.
+    """
+    if m.last > lo or m.start < s.start:
+        return False
+    for x in ms.backwards(m.first, m.first - _WINDOW):
+        if x.entity == claimant and x.last <= m.first:
+            return not any(
+                s.tags[v].startswith("VB") and s.tags[v] != "VBG" for v in range(x.last, m.first)
+            )
+    return False
 
 
 def _other_person(doc: Doc, ents: Mentions, s: Sent, k: int, claimant: str) -> Mention | None:
