@@ -406,3 +406,20 @@ def test_failed_extend_leaves_indices_consistent() -> None:
         c.extend([dc.Claim(id="c1", claimant="a"), dc.Actor(id="c1", name="Clash")])
     assert "c1" in c
     assert [x.id for x in c.claims(claimant="a")] == ["c1"]
+
+
+def test_extend_can_keep_the_records_already_there() -> None:
+    """keep_existing leaves out records whose id is taken, in place of DuplicateIdError."""
+    first = dc.Actor(id="a", name="Ann Lee", evidence=(dc.Span(source="d1", start=0, end=7),))
+    second = dc.Actor(id="a", name="Ann Lee", evidence=(dc.Span(source="d2", start=5, end=12),))
+    claim = dc.Claim(id="d2:c:5", claimant="a")
+    c = dc.Corpus([first])
+    with pytest.raises(dc.DuplicateIdError):
+        c.extend([second])
+    c.extend([second, claim, dc.Claim(id="d2:c:5", claimant="b")], keep_existing=True)
+    assert c["a"] is first
+    assert c["d2:c:5"] == claim
+    assert c.count()["claims"] == 1
+    assert c.claims(claimant="a") == [claim]
+    with pytest.raises(dc.ValidationError):  # still only records
+        c.extend(["not a record"], keep_existing=True)  # type: ignore[list-item]

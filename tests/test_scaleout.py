@@ -47,24 +47,12 @@ def serial(parser: object) -> list[dc.Corpus]:
     return list(parser.parse_many(TEXTS))  # type: ignore[attr-defined]
 
 
-def new_records(into: dc.Corpus | Store, part: dc.Corpus) -> Iterator[dc.Record]:
-    """A document's records minus the actors and factions already there.
-
-    The same person parsed from two texts has the same id but other evidence
-    spans; as in ``discourse parse``, the first one seen is kept. Claims and
-    events must not clash.
-    """
-    for r in part:
-        if isinstance(r, (dc.Actor, dc.Faction)) and r.id in into:
-            continue
-        yield r
-
-
 def merged(results: list[dc.Corpus]) -> dc.Corpus:
     """One corpus holding every document's records."""
     out = dc.Corpus()
     for c in results:
-        out.extend(new_records(out, c))
+        # The same person in two texts: same id, other evidence; the first is kept.
+        out.extend(c, keep_existing=True)
     return out
 
 
@@ -72,7 +60,7 @@ def stored(results: list[dc.Corpus], path: Path) -> dc.Corpus:
     """The documents' records put in a new Store one document at a time, read back."""
     with Store(path) as store:
         for c in results:
-            store.extend(new_records(store, c))
+            store.extend(c, keep_existing=True)
         return store.to_corpus()
 
 

@@ -518,3 +518,20 @@ def test_a_writer_gives_up_with_store_error_after_its_timeout(tmp_path: Path) ->
             release.set()
             t1.join(10)
         assert "second" not in s
+
+
+def test_extend_can_keep_the_records_already_stored(tmp_path: Path) -> None:
+    """keep_existing leaves out records whose id is taken (stored or earlier in the call)."""
+    first = dc.Actor(id="a", name="Ann Lee", evidence=(dc.Span(source="d1", start=0, end=7),))
+    second = dc.Actor(id="a", name="Ann Lee", evidence=(dc.Span(source="d2", start=5, end=12),))
+    claim = dc.Claim(id="d2:c:5", claimant="a")
+    with Store(tmp_path / "s.db") as store:
+        store.add(first)
+        with pytest.raises(dc.DuplicateIdError):
+            store.extend([second, claim])
+        assert "d2:c:5" not in store  # nothing of the failed call was kept
+        store.extend([second, claim, dc.Claim(id="d2:c:5", claimant="b")], keep_existing=True)
+        assert store["a"] == first
+        assert store["d2:c:5"] == claim
+        assert store.claims(claimant="a") == [claim]
+        assert store.to_corpus() == dc.Corpus([first, claim])

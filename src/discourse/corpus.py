@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from array import array
@@ -187,14 +188,27 @@ class Corpus(SharedQueries):
             table[rid] = record
         self._index(record)
 
-    def extend(self, records: Iterable[Record]) -> None:
-        """Add every record of ``records`` (see :meth:`add`)."""
+    def extend(self, records: Iterable[Record], *, keep_existing: bool = False) -> None:
+        """Add every record of ``records`` (see :meth:`add`).
+
+        Args:
+            records: The records to add.
+            keep_existing: Leave out a record whose id a different record
+                already has, keeping the one already there, instead of raising
+                :class:`DuplicateIdError`. This is how documents parsed one by
+                one merge: the same person found in two texts has the same id
+                but different evidence, and the first one seen is kept.
+
+        Raises:
+            DuplicateIdError: A different record with the same id is present
+                (unless ``keep_existing``); the records before it are added.
+        """
         # Claims are the bulk of a corpus: register them here and index them in one
         # batch, without two method calls and a type dispatch per claim. Other
         # records with a new id are registered here too and indexed one by one;
         # memberships, and any record whose id is taken (duplicate or error), go
         # through add().
-        add, index = self.add, self._index
+        add, index = (self._add_or_keep if keep_existing else self.add), self._index
         by_id, typed = self._by_id, self._typed
         batch: list[Claim] = []
         try:
@@ -216,6 +230,11 @@ class Corpus(SharedQueries):
         finally:  # whatever was registered is indexed, even if a later record failed
             self._n_claims += len(batch)
             self._index_claims(batch)
+
+    def _add_or_keep(self, record: Record) -> None:
+        # A different record with this id is there already: that one is kept.
+        with contextlib.suppress(DuplicateIdError):
+            self.add(record)
 
     def _index_claims(self, batch: Iterable[Claim]) -> None:
         by_claimant, by_target, by_stance = self._by_claimant, self._by_target, self._by_stance

@@ -443,15 +443,22 @@ class Store(SharedQueries):
         """
         self.extend((record,))
 
-    def extend(self, records: Iterable[Record]) -> None:
+    def extend(self, records: Iterable[Record], *, keep_existing: bool = False) -> None:
         """Add every record of ``records`` in one transaction: all of them, or none on an error.
 
         ``records`` may be a generator over millions of records; it is
         consumed once, and memory stays flat.
 
+        Args:
+            records: The records to add.
+            keep_existing: Leave out a record whose id a different record
+                already has (stored, or earlier in ``records``), keeping the
+                first, instead of raising :class:`DuplicateIdError` (see
+                :meth:`Corpus.extend`).
+
         Raises:
             DuplicateIdError: A record's id is taken by a different record
-                (nothing of this call is kept).
+                (unless ``keep_existing``; nothing of this call is kept).
             ValidationError: An item is not a record (nothing is kept).
             StoreError: The store stayed locked by another writer beyond the timeout.
         """
@@ -462,9 +469,11 @@ class Store(SharedQueries):
                 chunk = list(islice(it, _CHUNK))
                 if not chunk:
                     break
-                self._insert(cur, chunk)
+                self._insert(cur, chunk, keep_existing=keep_existing)
 
-    def _insert(self, cur: sqlite3.Cursor, chunk: list[Record]) -> None:
+    def _insert(
+        self, cur: sqlite3.Cursor, chunk: list[Record], *, keep_existing: bool = False
+    ) -> None:
         """Insert a chunk of records inside the open transaction, a few executemany() calls."""
         from discourse.corpus import normalize_name
 
@@ -492,7 +501,8 @@ class Store(SharedQueries):
                 )
             rid: str = r.id  # type: ignore[union-attr]
             if rid in new:
-                self._check_same(rid, new[rid], r)
+                if not keep_existing:
+                    self._check_same(rid, new[rid], r)
                 continue
             new[rid] = r
         if members:
@@ -514,7 +524,9 @@ class Store(SharedQueries):
             ).fetchall():
                 old = self._row(seq, kind, data)
                 rid = old.id  # type: ignore[union-attr]
-                self._check_same(rid, old, new.pop(rid))
+                record = new.pop(rid)
+                if not keep_existing:
+                    self._check_same(rid, old, record)
         if not new:
             return
         # We hold the write lock, so the next sequence numbers are ours to give.
