@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import pairwise
 from typing import Final
 
@@ -396,6 +396,16 @@ def _given(w: str, first_names: frozenset[str]) -> bool:
     return bool(dash) and a in first_names and b in first_names
 
 
+def _name_run_start(words: Sequence[str], used: bytearray, end: int, most: int) -> int:
+    """Where the run of at most ``most`` unclaimed name words ending before ``end`` starts."""
+    first = end
+    while (
+        first > 0 and end - first < most and _name_token(words[first - 1]) and not used[first - 1]
+    ):
+        first -= 1
+    return first
+
+
 def _name_token(w: str) -> bool:
     """A word that can be part of a capitalized name (``Kühnert``, ``O'Brien``, ``al-Assad``)."""
     if not w or not w[0].isalpha():
@@ -631,14 +641,7 @@ class _Builder:
             if e.type != FACTION or e.known or k < 1 or lower[k] != ",":
                 continue
             end = k
-            first = end
-            while (
-                first > 0
-                and end - first < 3
-                and _name_token(words[first - 1])
-                and not used[first - 1]
-            ):
-                first -= 1
+            first = _name_run_start(words, used, end, 3)
             if first == end or not (first == 0 or lower[first - 1] == "the"):
                 continue
             if first < end and words[first] in ("The", "A", "An"):
@@ -773,14 +776,7 @@ class _Builder:
                 lower[i + 1] == "," or _name_token(words[i + 1])
             ):
                 continue
-            first = i
-            while (
-                first > 0
-                and i - first < 4
-                and _name_token(words[first - 1])
-                and not used[first - 1]
-            ):
-                first -= 1
+            first = _name_run_start(words, used, i, 4)
             if first < i and lower[first] == "the":
                 first += 1
             if (
