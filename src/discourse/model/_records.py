@@ -79,20 +79,18 @@ class _BadValueError(ValidationError):
         self.sub = sub
 
 
-def _id(value: str) -> str:
-    if isinstance(value, str) and value:
-        return _intern(value if type(value) is str else str(value))
-    raise _BadValueError(f"ids must be non-empty strings, got {value!r}", value)
-
-
 def _own_id(value: str) -> str:
-    # A claim's own id: checked as _id checks it, but not interned. Interning pays for
+    # A claim's own id: checked as every id, but not interned. Interning pays for
     # ids that other records repeat (claimants, targets, sources); a claim id is
     # usually named once, and interning it would only add an entry (40-90 bytes) to
     # the interpreter's table of interned strings for every claim.
     if isinstance(value, str) and value:
         return value if type(value) is str else str(value)
     raise _BadValueError(f"ids must be non-empty strings, got {value!r}", value)
+
+
+def _id(value: str) -> str:
+    return _intern(_own_id(value))
 
 
 def _opt_id(value: str | None) -> str | None:
@@ -227,10 +225,10 @@ _OFFSET_CAP = 1 << 16
 
 
 def _offset(value: int) -> int:
+    # (Span.__attrs_post_init__ shares the offset objects, for spans built with
+    # and without the converters alike.)
     if type(value) is int and value >= 0:
-        # One shared int object per distinct offset (CPython caches only up to 256):
-        # two 28-byte objects less per span in a large corpus. Capped at 2**16 entries.
-        return _OFFSETS.setdefault(value, value) if value < _OFFSET_CAP else value
+        return value
     raise _BadValueError(f"expected a non-negative integer offset, got {value!r}", value)
 
 
@@ -342,8 +340,10 @@ class Span:
             )
         _set(self, "source", _intern(self.source))
         if self.end < _OFFSET_CAP:
-            # Spans decoded without the converters (the msgspec fast path) share
-            # their offset objects here, as _offset does for the others.
+            # One shared int object per distinct offset (CPython caches only up to
+            # 256): two 28-byte objects less per span in a large corpus. Capped at
+            # 2**16 entries. Here rather than in the converter, so that spans
+            # decoded without the converters (the msgspec fast path) share them too.
             _set(self, "start", _OFFSETS.setdefault(self.start, self.start))
             _set(self, "end", _OFFSETS.setdefault(self.end, self.end))
 
