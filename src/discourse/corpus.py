@@ -106,7 +106,6 @@ class Corpus(SharedQueries):
         "_dated_order",
         "_event_refs",
         "_memberships",
-        "_n_claims",
         "_typed",
     )
 
@@ -114,14 +113,13 @@ class Corpus(SharedQueries):
         self._by_id: dict[str, Record] = {}
         # Records by type, except claims: they are the bulk of a corpus, and a second
         # dict of them would cost ~31 bytes a claim. They are the claims of _by_id
-        # (in insertion order there too), counted in _n_claims.
+        # (in insertion order there too); _claim_count() counts them.
         self._typed: dict[type, dict[str, Any]] = {
             Actor: {},
             Faction: {},
             Event: {},
             Source: {},
         }
-        self._n_claims = 0
         self._memberships: dict[Membership, None] = {}
         self._by_claimant: defaultdict[str, list[Claim]] = defaultdict(list)
         self._by_target: defaultdict[str, list[Claim]] = defaultdict(list)
@@ -182,9 +180,7 @@ class Corpus(SharedQueries):
                 id=rid,
             )
         self._by_id[rid] = record
-        if table is None:
-            self._n_claims += 1
-        else:
+        if table is not None:
             table[rid] = record
         self._index(record)
 
@@ -228,7 +224,6 @@ class Corpus(SharedQueries):
                 by_id[r.id] = table[r.id] = r  # type: ignore[union-attr]
                 index(r)
         finally:  # whatever was registered is indexed, even if a later record failed
-            self._n_claims += len(batch)
             self._index_claims(batch)
 
     def _add_or_keep(self, record: Record) -> None:
@@ -294,16 +289,14 @@ class Corpus(SharedQueries):
             return
         rid = record.id  # type: ignore[union-attr]
         del self._by_id[rid]
-        if type(record) is Claim:
-            self._n_claims -= 1
-        else:
-            del self._typed[type(record)][rid]
-        if type(record) is Claim:
+        if type(record) is Claim:  # claims have no by-type table
             for key, index in self._claim_keys(record):
                 index[key].remove(record)
             if record.date is not None:
                 self._dated_dirty = True
-        elif type(record) is Event:
+            return
+        del self._typed[type(record)][rid]
+        if type(record) is Event:
             for ref in self._event_ref_ids(record):
                 self._event_refs[ref].remove(record)
             if record.start is not None:
@@ -446,7 +439,7 @@ class Corpus(SharedQueries):
             "factions": len(self._typed[Faction]),
             "memberships": len(self._memberships),
             "events": len(self._typed[Event]),
-            "claims": self._n_claims,
+            "claims": self._claim_count(),
         }
 
     # --- names ------------------------------------------------------------------------------
@@ -903,6 +896,10 @@ class Corpus(SharedQueries):
 
     def _all_claims(self) -> list[Claim]:
         """Every claim, in insertion order (a new list)."""
-        if self._n_claims == len(self._by_id):
+        if self._claim_count() == len(self._by_id):
             return list(self._by_id.values())  # type: ignore[arg-type]
         return [r for r in self._by_id.values() if type(r) is Claim]
+
+    def _claim_count(self) -> int:
+        # Every record with an id that is not in a by-type table is a claim.
+        return len(self._by_id) - sum(map(len, self._typed.values()))
