@@ -419,3 +419,41 @@ def test_counted_members_resigning_is_a_resignation():
     )
     assert [e.kind for e in es] == [EventKind.RESIGNATION]
     assert events("The members resigned.") == []
+
+
+def test_quitting_the_party_is_a_defection_from_the_party_of_the_text():
+    """'X quit the party' is a defection from the party the text is about; 'the party's executive' is not the party."""
+    text = (
+        "The Green Party met on Friday. Anna Berg quit the party on Monday. "
+        "Tom Weller resigned from the party's executive."
+    )
+    got = {(e.kind, e.evidence[0].text) for e in events(text)}
+    assert (EventKind.DEFECTION, "quit") in got
+    assert (EventKind.RESIGNATION, "resigned") in got
+    (d,) = [e for e in events(text) if e.kind is EventKind.DEFECTION]
+    assert d.organization == "green-party"
+    assert [(p.ref, p.role) for p in d.participants] == [("anna-berg", "defector")]
+
+
+def test_leaving_the_party_is_a_defection():
+    """'X left the party' is a defection even when the party is not named again."""
+    (e,) = events("Maria Olsen left the party in March.")
+    assert e.kind is EventKind.DEFECTION
+
+
+def test_lost_leadership_review_is_a_confidence_vote():
+    """'lost a leadership review' is a confidence vote in the leader, not a leadership election."""
+    (e,) = events("Tom Mulcair lost a leadership review at the party convention.")
+    assert e.kind is EventKind.NO_CONFIDENCE_VOTE
+    assert e.evidence[0].text == "leadership review"
+
+
+def test_challenging_a_person_in_a_spill_is_a_leadership_challenge():
+    """'X challenged Y, losing a spill motion' is a challenge; 'challenged Y to a debate' is not."""
+    (e,) = events(
+        "Kevin Andrews unsuccessfully challenged Malcolm Turnbull, losing a spill motion."
+    )
+    assert e.kind is EventKind.LEADERSHIP_CHALLENGE
+    assert ("kevin-andrews", "challenger") in [(p.ref, p.role) for p in e.participants]
+    debate = events("Anna Berg challenged Tom Weller to a debate before the caucus vote.")
+    assert all(e.kind is not EventKind.LEADERSHIP_CHALLENGE for e in debate)

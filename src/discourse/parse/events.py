@@ -156,6 +156,7 @@ _ELECTION_NOUNS: Final = frozenset(
         "campaign",
         "elections",
         "season",
+        "review",  # "lost a leadership review": a confidence vote in the leader
     }
 )
 _WINDOW: Final = 10
@@ -459,7 +460,9 @@ def _verb_events(s: Sent, ms: MentionList, ents: Mentions) -> list[tuple[int, in
         if w in _LEFT and s.tags[i].startswith("VB"):
             m = ms.after(i + 1, 1)
             e = ents.entities[m.entity] if m is not None else None
-            if e is not None and e.type == FACTION and e.faction_kind is FactionKind.PARTY:
+            if (
+                e is not None and e.type == FACTION and e.faction_kind is FactionKind.PARTY
+            ) or _the_party(s, i + 1):
                 out.append((i, i + 1, EventKind.DEFECTION))
             continue
         if (
@@ -477,7 +480,10 @@ def _verb_events(s: Sent, ms: MentionList, ents: Mentions) -> list[tuple[int, in
         if (
             w in _CHALLENGE_VERBS
             and s.tags[i].startswith("VB")
-            and any(lower[k] == "leadership" for k in range(i + 1, min(n, i + 8)))
+            and (
+                any(lower[k] == "leadership" for k in range(i + 1, min(n, i + 8)))
+                or _challenged_leader(s, ms, ents, i)
+            )
         ):
             out.append((i, i + 1, EventKind.LEADERSHIP_CHALLENGE))
         elif (
@@ -487,6 +493,38 @@ def _verb_events(s: Sent, ms: MentionList, ents: Mentions) -> list[tuple[int, in
         ):
             out.append((i, i + 1, EventKind.LEADERSHIP_ELECTION))
     return out
+
+
+def _the_party(s: Sent, j: int) -> bool:
+    """Whether tokens from ``j`` read *the party* and end there: "quit the party on Monday".
+
+    Not "the party's executive" or "the party leadership": an organ of the party.
+    """
+    lower, n = s.lower, len(s)
+    if not (j + 1 < n and lower[j] == "the" and lower[j + 1] == "party"):
+        return False
+    return j + 2 >= n or not (s.tags[j + 2].startswith("NN") or lower[j + 2] in ("'s", "'"))
+
+
+#: Words that make "X challenged Y" a contest for the leadership: "losing a spill motion".
+_CONTEST_WORDS: Final = frozenset(
+    {"spill", "ballot", "party-room", "partyroom", "leadership", "leader", "caucus", "votes"}
+)
+
+
+def _challenged_leader(s: Sent, ms: MentionList, ents: Mentions, i: int) -> bool:
+    """Whether the challenge verb at ``i`` has a person as object and a contest in its sentence.
+
+    *Kevin Andrews unsuccessfully challenged Turnbull, losing a spill motion*;
+    not *challenged Smith to a debate* nor *challenged Smith's account*.
+    """
+    lower, n = s.lower, len(s)
+    m = ms.after(i + 1, 1)
+    if m is None or ents.entities[m.entity].type != PERSON:
+        return False
+    if m.last < n and lower[m.last] in ("to", "'s", "'", "over", "on", "about"):
+        return False
+    return any(lower[k] in _CONTEST_WORDS for k in range(m.last, min(n, m.last + 12)))
 
 
 def _whip_end(s: Sent, i: int, end: int) -> int:
@@ -871,6 +909,11 @@ def _event(
             if kind in (EventKind.RESIGNATION, EventKind.DEFECTION) and verbal and left_party:
                 kind = EventKind.DEFECTION  # "quit the Democrats", "left the Democratic Party"
                 organization = obj.entity if obj is not None else None
+            elif (
+                kind in (EventKind.RESIGNATION, EventKind.DEFECTION) and verbal and _the_party(s, j)
+            ):
+                kind = EventKind.DEFECTION  # "quit the party together with nine other MPs"
+                organization = ents.main_party()
             if not verbal:
                 if j < n and lower[j] == "of":
                     who = _mention_after(ms, j + 1, 1)
