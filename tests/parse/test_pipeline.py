@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import pickle
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
@@ -149,6 +150,25 @@ def test_parse_many_with_a_process_pool_matches_serial():
             assert a.find_all("Corbyn") == b.find_all("Corbyn")
             for c in b.claims():
                 assert a.claims(claimant=c.claimant) == b.claims(claimant=c.claimant)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_parse_many_leaves_the_gc_as_it_found_it(enabled: bool):
+    """The GC pause around rebuilding a batch restores the caller's GC state."""
+    texts = ["Tom Watson refused to back Jeremy Corbyn."] * 10
+    was = gc.isenabled()
+    try:
+        if not enabled:
+            gc.disable()
+        with ProcessPoolExecutor(1) as pool:
+            it = Parser().parse_many(texts, executor=pool)
+            next(it)
+            assert gc.isenabled() is enabled  # paused only while a batch is rebuilt
+            assert len(list(it)) == len(texts) - 1
+        assert gc.isenabled() is enabled
+    finally:
+        if was:
+            gc.enable()
 
 
 def test_parse_many_accepts_text_source_pairs():

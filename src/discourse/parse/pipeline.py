@@ -15,10 +15,13 @@ gives the same corpus.
 
 from __future__ import annotations
 
+import gc
 import hashlib
+import pickle
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from typing import Final
 
 import attrs
@@ -364,17 +367,21 @@ class Parser:
             for text, source in items:
                 yield self.parse(text, source=source, date=date)
             return
-        pending: deque[Future[list[list[Record]]]] = deque()
+        # Across processes, each batch's records travel as one pickle made by the
+        # worker: the executor passes bytes on as a single copy, and this process
+        # unpickles them only when they are consumed, with the GC paused.
+        packed = not isinstance(executor, ThreadPoolExecutor)
+        pending: deque[Future[list[list[Record]] | bytes]] = deque()
         batch: list[tuple[str, Source | str | None]] = []
         for item in items:
             batch.append(item)
             if len(batch) >= _BATCH:
-                pending.append(executor.submit(_parse_batch, self, batch, date))
+                pending.append(executor.submit(_parse_batch, self, batch, date, packed))
                 batch = []
                 while len(pending) >= _IN_FLIGHT:
                     yield from _results(pending.popleft())
         if batch:
-            pending.append(executor.submit(_parse_batch, self, batch, date))
+            pending.append(executor.submit(_parse_batch, self, batch, date, packed))
         while pending:
             yield from _results(pending.popleft())
 
@@ -386,22 +393,55 @@ def _item(t: object) -> tuple[str, Source | str | None]:
     return _check_text(t), None
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    # While a batch of records is built (in a worker) or rebuilt (here), every
+    # new object survives until the batch is done, so the collector's passes
+    # over them, and over the rest of the heap, would find nothing to free.
+    # The previous state is restored (a user who turned the GC off keeps it off).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _parse_batch(
-    parser: Parser, batch: list[tuple[str, Source | str | None]], date: DateLike | None
-) -> list[list[Record]]:
-    # Each document's records, not its Corpus: from a process pool they come back
-    # pickled, and the records alone are about half the pickle of a corpus with
-    # its indices. The corpus is built once, by the consuming process.
+    parser: Parser,
+    batch: list[tuple[str, Source | str | None]],
+    date: DateLike | None,
+    packed: bool,
+) -> list[list[Record]] | bytes:
+    # Each document's records, not its Corpus: the records alone are about half
+    # the pickle of a corpus with its indices, and the corpus is built once, by
+    # the consuming process. ``packed``: the batch goes back as one pickle.
+    if not packed:
+        return [_batch_item(parser, text, source, date) for text, source in batch]
+    with _gc_paused():
+        out = [_batch_item(parser, text, source, date) for text, source in batch]
+        return pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _batch_item(
+    parser: Parser, text: str, source: Source | str | None, date: DateLike | None
+) -> list[Record]:
     if parser.min_confidence > 0:
-        return [list(parser.parse(text, source=source, date=date)) for text, source in batch]
-    return [parser._records(text, source, date) for text, source in batch]
+        return list(parser.parse(text, source=source, date=date))
+    return parser._records(text, source, date)
 
 
-def _results(future: Future[list[list[Record]]]) -> list[Corpus]:
+def _results(future: Future[list[list[Record]] | bytes]) -> list[Corpus]:
     # Records arrive rebuilt without re-running their converters (they were valid
     # when pickled; see discourse.model._records._rebuild), which keeps this
-    # process's share of the work small.
-    return [Corpus(records) for records in future.result()]
+    # process's share of the work small. The bytes are our own worker's pickle
+    # (the executor unpickles what workers send in any case), never a user's file.
+    result = future.result()
+    if not isinstance(result, bytes):
+        return [Corpus(records) for records in result]
+    with _gc_paused():
+        return [Corpus(records) for records in pickle.loads(result)]  # noqa: S301
 
 
 def _filter(corpus: Corpus, threshold: float) -> Corpus:
