@@ -572,3 +572,37 @@ def test_a_surname_that_is_also_a_common_name_follows_a_given_name():
     """'Michael Bloomberg': a person, though 'Bloomberg' alone names a medium."""
     m = mentions("Bernie Sanders said Michael Bloomberg was trying to buy the election.")
     assert names(m, PERSON) == {"Bernie Sanders", "Michael Bloomberg"}
+
+
+def test_peer_is_named_with_the_title():
+    """'Lord Rennard' keeps the title when only a surname follows; 'Sir Keir Starmer' does not."""
+    m = mentions("Lord Rennard confirmed the date. Sir Keir Starmer said nothing.")
+    assert names(m, PERSON) == {"Lord Rennard", "Keir Starmer"}
+
+
+def test_the_left_after_left_party_is_the_party():
+    """'the Left' in a text that named the 'Left Party' is that party, not a tendency."""
+    m = mentions(
+        "Sahra Wagenknecht quit the Left Party on Monday. She said the Left had lost touch."
+    )
+    (f,) = [e for e in m.entities.values() if e.type == FACTION]
+    assert f.name == "Die Linke"
+    assert len(f.spans) == 2
+
+
+def test_name_in_apposition_to_a_wing_names_the_wing():
+    """'the youth wing, Linksjugend Solid,' is one faction named Linksjugend Solid, not a person."""
+    m = mentions("Members of the youth wing, Linksjugend Solid, demanded her expulsion.")
+    assert names(m, PERSON) == set()
+    (f,) = [e for e in m.entities.values() if e.type == FACTION]
+    assert f.name == "Linksjugend Solid"
+    assert f.faction_kind is FactionKind.WING
+
+
+def test_supporters_of_a_named_cause_are_a_tendency():
+    """'Supporters of the Leap Manifesto' act as a tendency named after the document."""
+    m = mentions("Supporters of the Leap Manifesto accused the leadership of timidity.")
+    (f,) = [e for e in m.entities.values() if e.type == FACTION]
+    assert f.name == "supporters of the Leap Manifesto"
+    assert f.faction_kind is FactionKind.TENDENCY
+    assert names(m, PERSON) == set()

@@ -115,6 +115,8 @@ _REGION_HEADS: Final = frozenset(
      "province", "county", "capital"}
 )  # fmt: skip
 _CAP_STOP: Final = frozenset({"i", "i'm", "i'd", "ok", "okay"})
+#: Titles that stay part of the name when only a surname follows ("Lord Rennard").
+_PEERAGE: Final = frozenset({"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"})
 _MAX_NAME: Final = 5
 #: Roles of a party's head ("The Traditional Unionist Voice leader, Jim Allister").
 _LEADER_ROLES: Final = frozenset(
@@ -591,6 +593,8 @@ class _Builder:
                 )
         for a in k.aliases:
             e.aliases.setdefault(a, None)
+        if k.type == FACTION and j - i == 2 and s.words[i + 1] == "Party":
+            self.party_short.setdefault(s.words[i], e.id)  # "the Left" after "Left Party"
         self.mention(s, e, i, j)
 
     def ite_wings(self, s: Sent) -> None:
@@ -736,6 +740,10 @@ class _Builder:
             if lower[k] != "the" and lower[k] != "'s":
                 continue
             if i + 1 < n and _name_token(words[i + 1]) and not used[i + 1]:
+                continue
+            party = self.party_short.get(w)
+            if party is not None and lower[k] == "the":
+                self.mention(s, self.entities[party], k, i + 1)  # "the Left" of a "Left Party"
                 continue
             e = self.entity(
                 w, FACTION, faction_kind=blocs[w], confidence=0.7, key="bloc:" + w.casefold()
@@ -1072,9 +1080,12 @@ class _Builder:
         for k in range(i, j - 1):
             if words[k].rstrip(".") in t.titles or lower[k] in t.roles:
                 last_title = k
+        peer = False
         if last_title >= 0:
             title = True
             i = last_title + 1
+            # "Lord Rennard", "Baroness Chakrabarti": a peer is named with the title
+            peer = words[last_title] in _PEERAGE and j - i == 1
         if (
             i > 0
             and j < len(words)
@@ -1132,6 +1143,16 @@ class _Builder:
             self.places.append((s.index, i, j))
             self._mark(s, i, j)
             return
+        if self._names_group_before(s, i, j):
+            return
+        if (
+            i >= 3
+            and lower[i - 1] == "the"
+            and lower[i - 2] == "of"
+            and lower[i - 3] in _SUPPORTER_GROUP
+            and not _given(words[i], t.first_names)
+        ):
+            return  # "supporters of the Leap Manifesto said": a cause, not a person
         sentence_start = i == 0 or words[i - 1] in _OPENERS
         # all tagged proper nouns, or several capitalized words inside a sentence ("Mariano Rajoy")
         proper = all(
@@ -1197,10 +1218,10 @@ class _Builder:
                     return
                 if w.isupper() and len(w) > 1:
                     return
-                e = self.entity(w, PERSON, confidence=0.6)
+                e = self.entity(f"{words[i - 1]} {w}" if peer else w, PERSON, confidence=0.6)
                 self.surnames.setdefault(w, e.id)
                 self.surname_hist.setdefault(w, []).append((s.index, i, e.id))
-                self.mention(s, e, i, j)
+                self.mention(s, e, i - 1 if peer else i, j)
                 if before:
                     self._roles_before(s, i, e)
                 self._appositive(s, j, e)
@@ -1235,6 +1256,29 @@ class _Builder:
         if before:
             self._roles_before(s, i, e)
         self._appositive(s, j, e)
+
+    def _names_group_before(self, s: Sent, i: int, j: int) -> bool:
+        """``the youth wing, Linksjugend Solid,``: a name in apposition to an unnamed group.
+
+        The capitalized run at ``i..j`` becomes the name of the group phrase
+        ending right before its comma, unless it starts with a given name
+        ("the youth wing, Kevin Kühnert said").
+        """
+        if i < 2 or s.lower[i - 1] != "," or _given(s.words[i], self.t.first_names):
+            return False
+        if j < len(s) and s.lower[j] not in (",", ".", ";", ")"):
+            return False
+        for m in self.near(s.index, i - 8, i - 1):
+            e = self.entities[m.entity]
+            if m.last != i - 1 or e.type != FACTION or e.known or not e.name[:1].islower():
+                continue
+            if e.name.split()[-1] not in self.t.heads:
+                return False
+            e.aliases.setdefault(e.name, None)
+            e.name = " ".join(s.words[i:j])
+            self.mention(s, e, i, j)
+            return True
+        return False
 
     def group_nouns(self, s: Sent) -> None:
         """``the rebels``, ``Tory moderates``, ``hardline Brexiteers``: a group in the conflict.
@@ -1569,6 +1613,12 @@ class _Builder:
                 m = ms.get(i + 2)
                 if m is not None and self.entities[m.entity].type == PERSON:
                     person, last = m, m.last
+            if (
+                person is None
+                and w in ("supporters", "backers", "followers")
+                and self._supporters_of_named(s, i)
+            ):
+                continue
             if person is None and w == "wing":
                 continue  # "the wing of X" only; "Corbyn's wing" is a faction phrase
             if person is None and w == "camp" and not (i > 0 and lower[i - 1] in _POSSESSIVE):
@@ -1592,6 +1642,30 @@ class _Builder:
                 m = ms.get(i + 3)
                 if m is not None and self.entities[m.entity].type == PERSON:
                     self._tendency(s, m, i, m.last)
+
+    def _supporters_of_named(self, s: Sent, i: int) -> bool:
+        """``Supporters of the Leap Manifesto``: a tendency named after a document or cause.
+
+        The words after *of the* are a capitalized run that no other entity claimed.
+        """
+        words, lower, n = s.words, s.lower, len(s)
+        if not (i + 3 < n and lower[i + 1] == "of" and lower[i + 2] == "the"):
+            return False
+        used = self.used[s.index]
+        j = i + 3
+        while (
+            j < n and j < i + 7 and _name_token(words[j]) and words[j][0].isupper() and not used[j]
+        ):
+            j += 1
+        if j == i + 3 or (j < n and _name_token(words[j]) and words[j][0].isupper()):
+            return False
+        phrase = self.doc.text[s.starts[i] : s.ends[j - 1]]
+        name = phrase[0].lower() + phrase[1:]
+        e = self.entity(name, FACTION, faction_kind=FactionKind.TENDENCY, confidence=0.65)
+        if phrase != name:
+            e.aliases.setdefault(phrase, None)
+        self.mention(s, e, i, j)
+        return True
 
     def _tendency(self, s: Sent, person: Mention, first: int, last: int) -> None:
         p = self.entities[person.entity]
