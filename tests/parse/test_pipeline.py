@@ -152,6 +152,23 @@ def test_parse_many_with_a_process_pool_matches_serial():
                 assert a.claims(claimant=c.claimant) == b.claims(claimant=c.claimant)
 
 
+def test_parse_many_sends_the_last_documents_in_smaller_batches():
+    """Full batches while the input lasts, then halving ones, so workers finish together."""
+    sizes: list[int] = []
+
+    class Recording(ThreadPoolExecutor):
+        def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+            sizes.append(len(args[1]))
+            return super().submit(fn, *args, **kwargs)
+
+    texts = [f"Jane Roe{i} criticised John Doe{i}." for i in range(40)]
+    with Recording(2) as pool:
+        out = list(Parser().parse_many(texts, executor=pool))
+    assert [c.sources[0].text for c in out] == texts
+    assert sum(sizes) == len(texts)
+    assert sizes == [8, 8, 8, 8, 4, 2, 1, 1]  # the last 8 halve: 4, 2, 1, 1
+
+
 @pytest.mark.parametrize("enabled", [True, False])
 def test_parse_many_leaves_the_gc_as_it_found_it(enabled: bool):
     """The GC pause around rebuilding a batch restores the caller's GC state."""

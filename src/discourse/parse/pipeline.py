@@ -353,7 +353,8 @@ class Parser:
                 process pool, Dask's or Ray's); ``None`` parses in this
                 thread. Documents go to workers in small batches, with a
                 bounded number in flight, so memory stays flat on long
-                streams.
+                streams; the last documents go in smaller batches, so the
+                workers finish together.
             date: The publication date of every document, if shared.
 
         Yields:
@@ -372,16 +373,23 @@ class Parser:
         # unpickles them only when they are consumed, with the GC paused.
         packed = not isinstance(executor, ThreadPoolExecutor)
         pending: deque[Future[list[list[Record]] | bytes]] = deque()
-        batch: list[tuple[str, Source | str | None]] = []
+        ahead: deque[tuple[str, Source | str | None]] = deque()
+
+        def submit(size: int) -> None:
+            batch = [ahead.popleft() for _ in range(size)]
+            pending.append(executor.submit(_parse_batch, self, batch, date, packed))
+
         for item in items:
-            batch.append(item)
-            if len(batch) >= _BATCH:
-                pending.append(executor.submit(_parse_batch, self, batch, date, packed))
-                batch = []
+            ahead.append(item)
+            # Reading a batch ahead tells which batches are the last ones.
+            if len(ahead) >= 2 * _BATCH:
+                submit(_BATCH)
                 while len(pending) >= _IN_FLIGHT:
                     yield from _results(pending.popleft())
-        if batch:
-            pending.append(executor.submit(_parse_batch, self, batch, date, packed))
+        # The last documents go in halving batches, so that no worker is left
+        # with a whole batch to parse while the others wait: 15 → 7, 4, 2, 1, 1.
+        while ahead:
+            submit(max(1, len(ahead) // 2))
         while pending:
             yield from _results(pending.popleft())
 
