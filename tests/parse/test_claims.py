@@ -1138,3 +1138,101 @@ def test_a_name_describing_the_speaker_is_no_antecedent():
         "against her."
     )
     assert [(c.claimant, c.target) for c in cs] == [("steve-baker", "theresa-may")]
+
+
+def test_a_group_opening_the_sentence_speaks_through_the_members_it_names():
+    """'Several governors, including X, rallied behind Y': X's claim for Y, not Y's about X."""
+    cs = claims("Several regional governors, including Anna Weber, rallied behind Paul Richter.")
+    assert [(c.claimant, c.target, c.stance) for c in cs] == [
+        ("anna-weber", "paul-richter", Stance.SUPPORT)
+    ]
+    cs = claims(
+        "Most senior ministers, including Yosef Dahan and Rina Peretz, backed Avi Levin throughout."
+    )
+    assert sorted(c.claimant for c in cs) == ["rina-peretz", "yosef-dahan"]
+    assert {c.target for c in cs} == {"avi-levin"}
+
+
+def test_a_member_named_inside_an_opening_phrase_does_not_speak():
+    """'In a letter to several ministers, including X, Y said': Y speaks."""
+    cs = claims(
+        "In a letter to several ministers, including Anna Weber, Paul Richter said the party "
+        "was divided."
+    )
+    assert [c.claimant for c in cs] == ["paul-richter"]
+
+
+def test_a_negated_act_before_but_leaves_the_claim_to_what_follows():
+    """'did not criticise X, but he warned that "..."': one warning, with the quote."""
+    cs = claims(
+        "Kenji Sato, the secretary general, did not criticise Hiro Tanaka, but he warned that "
+        'factions must "never again decide who leads".'
+    )
+    assert [(c.claimant, c.form, c.quote) for c in cs] == [
+        ("kenji-sato", ClaimForm.WARNING, "never again decide who leads")
+    ]
+
+
+def test_a_pronoun_after_an_opening_phrase_refers_to_the_sentence_before():
+    """'In a letter to the chairman, Tom Green, she wrote': not Green but the one before."""
+    cs = claims(
+        "Maria Lopez quit the party on Friday, accusing Carlos Ruiz of arrogance. In a letter to "
+        'the chairman, Tom Green, she wrote that the leadership was run by "sycophants".'
+    )
+    assert [c.claimant for c in cs] == ["maria-lopez", "maria-lopez"]
+
+
+def test_a_participle_addressing_an_office_is_a_claim_of_its_own():
+    """'conceded defeat, congratulating the prime minister': support for the office's holder."""
+    cs = claims(
+        "Avi Levin won the primary on Thursday. Levin will lead the party into the election. "
+        "Daniel Cohen conceded defeat, congratulating the prime minister."
+    )
+    congratulating = [c for c in cs if c.attributes["cue"] == "congratulating"]
+    assert [(c.claimant, c.target, c.stance) for c in congratulating] == [
+        ("daniel-cohen", "avi-levin", Stance.SUPPORT)
+    ]
+
+
+def test_an_office_as_the_subject_and_him_after_a_defence():
+    """'The taoiseach said' is the story's holder; 'She said the party owed him' is for him."""
+    cs = claims(
+        "Sean Byrne told Fine Gael he would step down. Byrne has led the party since 2011. "
+        "The taoiseach said he would stay until a successor was chosen. Mary Walsh defended "
+        'the taoiseach against his critics. She said the party owed him "an enormous debt".'
+    )
+    said = [c for c in cs if c.attributes["cue"] == "said"]
+    assert [c.claimant for c in said] == ["sean-byrne", "mary-walsh"]
+    assert (said[1].target, said[1].stance) == ("sean-byrne", Stance.SUPPORT)
+
+
+def test_hitting_back_answers_the_last_speaker():
+    """'The party hit back within hours': against the one who attacked it just before."""
+    cs = claims(
+        "Lena Hoffmann quit the SPD on Friday, accusing Jonas Berg of betrayal. The party hit "
+        "back within hours."
+    )
+    assert [(c.claimant, c.target, c.stance) for c in cs][-1] == (
+        "spd",
+        "lena-hoffmann",
+        Stance.OPPOSE,
+    )
+
+
+def test_a_party_judged_under_a_leader_targets_the_leader():
+    """'Likud could not win under a leader facing charges': against the leader, not the party."""
+    cs = claims(
+        "Likud leader Avi Levin won the primary. Levin thanked his supporters. Daniel Cohen "
+        "argued that Likud could not win under a leader facing criminal charges."
+    )
+    argued = [c for c in cs if c.claimant == "daniel-cohen"]
+    assert [(c.target, c.stance) for c in argued] == [("avi-levin", Stance.OPPOSE)]
+
+
+def test_naming_an_attack_without_praise_opposes():
+    """'called the letter "a script written elsewhere"': a criticism, not glad of the attack."""
+    cs = claims(
+        "Maria Lopez quit the party, accusing Carlos Ruiz of arrogance. Pablo Diaz called the "
+        'letter "a script written elsewhere".'
+    )
+    assert [c.stance for c in cs if c.claimant == "pablo-diaz"] == [Stance.OPPOSE]

@@ -140,9 +140,10 @@ def find_claims(
     out: list[Claim] = []
     seen: set[int] = set()
     recent: list[tuple[int, Mention]] = []
+    spoke: dict[str, tuple[int, Mention]] = {}
     for s in doc.sents:
         ms = mentions.by_sent[s.index]
-        found = _sentence_claims(doc, s, ms, mentions, cues, date, seen, recent)
+        found = _sentence_claims(doc, s, ms, mentions, cues, date, seen, recent, spoke)
         found += _criticism_from(doc, s, ms, mentions, date, seen)
         if not found and out and out[-1].quote is not None:
             found = _continued_quote(doc, s, ms, mentions, out[-1], cues, recent)
@@ -528,6 +529,8 @@ def _eligible(s: Sent, m: Mention, ents: Mentions) -> bool:
         return True  # "a spokesperson for Starmer said": speaking for Starmer
     if k >= 1 and s.lower[k] == "of" and s.lower[k - 1] in _MEMBER_HEADS:
         return True  # "members of the Freedom Caucus backed X": the caucus acts
+    if _named_member(s, k):
+        return True  # "Several governors, including X, rallied behind Y": the group speaks via X
     if (
         k >= 0
         and (
@@ -555,6 +558,34 @@ def _eligible(s: Sent, m: Mention, ents: Mentions) -> bool:
     return True
 
 
+#: A group opening its sentence may speak through the members it names: "Several regional
+#: governors, including X, rallied behind Y"; "Senior figures, among them X, refused to...".
+_GROUP_OPENING: Final = 8
+
+
+def _named_member(s: Sent, k: int) -> bool:
+    """Whether token ``k`` ends *, including* or *, among them* after the group opening the sentence.
+
+    The group (at most ``_GROUP_OPENING`` words, no verb but the participle of
+    a description) must be the sentence's subject, so the named member is too.
+    """
+    lower = s.lower
+    if k >= 2 and lower[k] == "including" and lower[k - 1] == ",":
+        c = k - 1
+    elif k >= 3 and lower[k] == "them" and lower[k - 1] == "among" and lower[k - 2] == ",":
+        c = k - 2
+    else:
+        return False
+    return c <= _GROUP_OPENING and not any(
+        s.tags[x] in _FINITE or s.tags[x] == "VBN" or lower[x] in _SUBJECT_BLOCKERS_OPENING
+        for x in range(c)
+    )
+
+
+#: An opening that makes the group no subject: "In a letter to several ministers, including X,".
+_SUBJECT_BLOCKERS_OPENING: Final = frozenset(
+    {"in", "to", "by", "with", "from", "after", "against", "for", "at", "on"}
+)
 _MEMBER_HEADS: Final = frozenset(
     {"members", "leaders", "leadership", "head", "chair", "chairman", "chairwoman", "officials",
      "executive", "majority", "most", "many", "some", "dozens", "all"}
@@ -616,6 +647,8 @@ def _subject(
 
 
 _WARN_AGAINST: Final = frozenset({"warn against", "caution against"})
+#: Answers to an attack: with no object, aimed at whoever spoke last ("The party hit back").
+_RETORTS: Final = frozenset({"hit back", "retort", "fire back", "strike back", "counter"})
 
 
 #: What a person writes or says that can "accuse" or "say" in their place.
@@ -724,6 +757,31 @@ def _pronoun_subject(doc: Doc, s: Sent, ms: MentionList, ents: Mentions, a: int)
     if any(m.first > k for m in ms.backwards(a, k)):
         return None
     return antecedent(doc, ents, s.index, k)
+
+
+def _fronted_pronoun(doc: Doc, s: Sent, ents: Mentions, k: int) -> Mention | None:
+    """'In a letter to the party president, Sonia Gandhi, he wrote': *he* is not the name fronted.
+
+    When a prepositional phrase opens the sentence and the pronoun at ``k``
+    is the first subject after it, the pronoun refers back as if it opened
+    the sentence (the subject of the sentence before), not to the names
+    inside the phrase.
+    """
+    lower = s.lower
+    if (
+        k < 3
+        or k > _REGION
+        or lower[k - 1] != ","
+        or s.tags[0] != "IN"
+        or lower[0] in ("that", "as")
+    ):
+        return None
+    if any(s.tags[x] in _FINITE for x in range(1, k)):
+        return None
+    found = antecedent(doc, ents, s.index, 0)
+    if found is None:
+        return None
+    return Mention(found.entity, k, k + 1, s.starts[k], s.ends[k])
 
 
 def _relative_antecedent(s: Sent, ms: MentionList, ents: Mentions, comma: int) -> Mention | None:
@@ -988,6 +1046,7 @@ def _clause_target(
     claimant: str,
     *,
     tell: bool = False,
+    prior: Mention | None = None,
 ) -> Mention | None:
     """The most salient actor or faction in tokens ``[lo, hi)`` other than the claimant.
 
@@ -995,7 +1054,9 @@ def _clause_target(
     mention there, skipping the addressee of *told* (*told the BBC that*),
     media after *on*/*with*/*to* before the clause proper, faction words that
     only modify a person (*Labour leader Keir Starmer*), and pronouns that
-    refer to the claimant; *him*/*her* is the latest other person named.
+    refer to the claimant; *him*/*her* is the person the claimant spoke of
+    just before (``prior``: *X defended the taoiseach. She said the party owed
+    him...*), else the latest other person named.
     """
     lower = s.lower
     that = hi
@@ -1013,6 +1074,8 @@ def _clause_target(
         if m is None:
             w = lower[k]
             if w in _OBJ_PRONOUNS and s.tags[k] == "PRP" and not (tell and k == lo):
+                if prior is not None and prior.entity != claimant:
+                    return Mention(prior.entity, k, k + 1, s.starts[k], s.ends[k])
                 other = _other_person(doc, ents, s, k, claimant)
                 if other is not None and _in_claimant_phrase(s, ms, other, claimant, lo):
                     # "X, an ally of Y, said he would vote against her": not Y
@@ -1077,7 +1140,42 @@ def _clause_target(
             and not (m.last < len(s) and s.tags[m.last] in _FINITE)
         ):
             continue  # "risked losing the White House": an institution as a place or prize
+        if (
+            e is not None
+            and e.type == FACTION
+            and (led := _led_under(doc, s, ms, ents, k, hi, claimant))
+        ):
+            return led  # "said Likud could not win under a leader facing charges": the leader
         return m
+    return None
+
+
+def _led_under(
+    doc: Doc, s: Sent, ms: MentionList, ents: Mentions, k: int, hi: int, claimant: str
+) -> Mention | None:
+    """The leader a party's fortunes are judged *under* in tokens ``[k, hi)`` (at most 12 read).
+
+    *could not win under Corbyn*, *would lose under a leader facing criminal
+    charges*, *under the prime minister*: the person named, or the office's holder.
+    """
+    lower = s.lower
+    for x in range(k, min(hi, k + 12) - 1):
+        if lower[x] in _CLAUSE_END or lower[x] in ("that", "who", "which") or s.words[x] in _OPEN_Q:
+            return None
+        if lower[x] != "under":
+            continue
+        m = ms.after(x + 1, 1)
+        if m is not None and m.entity != claimant:
+            e = ents.entities.get(m.entity)
+            return m if e is not None and e.type == PERSON else None
+        d = x + 1
+        if lower[d] in ("a", "an", "the", "its", "their", "this", "his", "her"):
+            d += 1
+        if d < len(s) and lower[d] in ("current", "present", "new", "same"):
+            d += 1
+        if d < len(s) and _office(s, d) is not None:
+            return _office_holder(doc, s, ents, d - 1, claimant)
+        return None
     return None
 
 
@@ -1371,11 +1469,17 @@ def _role_subject(doc: Doc, s: Sent, ents: Mentions, a: int) -> Mention | None:
         if not s.words[k][:1].isalpha():
             return None
         k -= 1
-    if k < 0 or lower[k] != "the" or k + 1 >= end or lower[end - 1] not in _ROLE_HEADS:
+    if k < 0 or lower[k] != "the" or k + 1 >= end:
         return None
+    if lower[end - 1] not in _ROLE_HEADS and _office(s, k + 1) != end:
+        return None  # not a role ("the taoiseach" is an office)
     if k > 0 and lower[k - 1] not in _ROLE_OPENERS and s.words[k - 1] not in _CLOSE_Q:
         return None  # "the leader of the party said", "of the prime minister"
-    return _person_with_role(s, ents, k, end)
+    found = _person_with_role(s, ents, k, end)
+    if found is None and _office(s, k + 1) == end:
+        # "The taoiseach said", no one named with the role: the office's holder in the story
+        found = _office_holder(doc, s, ents, k, "")
+    return found
 
 
 def _role_after(s: Sent, ents: Mentions, j: int) -> Mention | None:
@@ -1399,6 +1503,14 @@ _OFFICES: Final = frozenset(
      ("president",), ("premier",), ("chancellor",), ("first", "minister"), ("taoiseach",),
      ("incumbent",), ("front-runner",), ("frontrunner",), ("nominee",), ("party", "leader")}
 )  # fmt: skip
+
+
+def _office(s: Sent, k: int) -> int | None:
+    """The end of an office (*prime minister*, *leader*...) starting at token ``k``, if one."""
+    for size in (3, 2, 1):
+        if k + size <= len(s) and tuple(s.lower[k : k + size]) in _OFFICES:
+            return k + size
+    return None
 
 
 def _office_holder(doc: Doc, s: Sent, ents: Mentions, k: int, claimant: str) -> Mention | None:
@@ -1604,7 +1716,13 @@ def _sentence_claims(
     date: PartialDate | None,
     seen: set[int],
     recent: list[tuple[int, Mention]],
+    spoke: dict[str, tuple[int, Mention]],
 ) -> list[Claim]:
+    """The claims of sentence ``s``.
+
+    ``spoke`` maps each claimant to the latest person they targeted, and
+    ``""`` to the latest claimant.
+    """
     out: list[Claim] = []
     found = _match_cues(s, cues)
     if not found:
@@ -1640,7 +1758,14 @@ def _sentence_claims(
             and i > 0
             and lower[i - 1] == ","
             # "welcomed the result, calling Cheney '...'": a claim of its own, with its object
-            and not (sense.object == "target" and _object_at(ms, j))
+            # ("conceded defeat, congratulating the prime minister")
+            and not (
+                sense.object == "target"
+                and (
+                    _object_at(ms, j)
+                    or (lower[j : j + 1] == ["the"] and _office(s, j + 1) is not None)
+                )
+            )
         ):
             # "backed Sánchez, saying ...": the same claimant goes on; attach the quote
             if last.quote is None:
@@ -1727,6 +1852,8 @@ def _sentence_claims(
                 prev > 2
                 and lower[prev] == ","
                 and s.tags[i] in ("VBD", "VBZ")
+                # not "X, including Y, rallied behind Kurz.": the name is the verb's object
+                and sense.object == "none"
                 and (m_after := _after(s, ms, j, 3)) is not None
                 and m_after.last >= len(s) - 2
             ):
@@ -1741,7 +1868,9 @@ def _sentence_claims(
                 claimant = last_claimant  # "said ... and accused", "congratulated X but warned"
             if claimant is None:
                 if prev >= 0 and lower[prev] in _PRONOUNS and prev >= floor:
-                    claimant = antecedent(doc, ents, s.index, prev)
+                    claimant = _fronted_pronoun(doc, s, ents, prev) or antecedent(
+                        doc, ents, s.index, prev
+                    )
                 elif prev > 0 and lower[prev] in ("that", "which") and lower[prev - 1] in _WRITINGS:
                     # "X resigned ... in a letter that accused Y": the letter's author
                     claimant = _opening_subject(doc, s, ms, ents, prev - 1)
@@ -1885,8 +2014,16 @@ def _sentence_claims(
             target, stance = nl, Stance.OPPOSE  # "demanding that Republicans choose a new leader"
         if target is None and not sense.action:
             # the subject or object of the reported clause: "said Y should resign"
+            prior = spoke.get(claimant.entity)
             target = _clause_target(
-                doc, s, ms, ents, *region, claimant.entity, tell=sense.lemma in _TELL
+                doc,
+                s,
+                ms,
+                ents,
+                *region,
+                claimant.entity,
+                tell=sense.lemma in _TELL,
+                prior=prior[1] if prior is not None and prior[0] >= s.index - 1 else None,
             )
             if (
                 target is None
@@ -1897,6 +2034,15 @@ def _sentence_claims(
                 and lower[a - 1] in ("and", "but")
             ):
                 target = last_target  # "blamed X for the strategy and called on members to..."
+            if target is None and sense.lemma in _RETORTS:
+                # "The party hit back within hours": at the one who spoke last
+                last_speaker = spoke.get("")
+                if (
+                    last_speaker is not None
+                    and last_speaker[0] >= s.index - 2
+                    and last_speaker[1].entity != claimant.entity
+                ):
+                    target, stance = last_speaker[1], Stance.OPPOSE
             if target is None:
                 target = _fallback_target(doc, s, ms, ents, claimant.entity, i, recent)
         if target is not None and stance is None:
@@ -1916,7 +2062,11 @@ def _sentence_claims(
             and stance is not None
             and j + 1 < n
             and lower[j] in _NAMING_DETS
-            and (lower[j + 1] in _REMOVAL_NOUNS or lower[j + 1] in _HOSTILE_NOUNS)
+            and (
+                lower[j + 1] in _REMOVAL_NOUNS
+                # 'called the letter "a script written elsewhere"': against the letter's author
+                or (lower[j + 1] in _HOSTILE_NOUNS and stance is Stance.SUPPORT)
+            )
         ):
             # 'called the resignation "good news"': glad of an act against the target
             stance = _FLIP.get(stance, stance)
@@ -1939,6 +2089,13 @@ def _sentence_claims(
             stance = _FLIP.get(stance, stance) if stance is not None else None
         elif neg == "not":
             stance = None
+            if nxt < n and (
+                lower[nxt - 1] == "but"
+                or (nxt > 1 and lower[nxt - 2] == "but" and lower[nxt - 1] in _PRONOUNS)
+            ):
+                floor = j
+                last_claimant = claimant  # "did not criticise X, but he warned...": that one
+                continue
         if neg is not None and j < n and lower[j] in ("anyone", "anybody", "either", "any"):
             floor = j
             last_claimant = claimant  # "... but warned that": the same speaker goes on
@@ -2008,8 +2165,11 @@ def _sentence_claims(
                 out.append(attrs.evolve(last, id=f"{doc.source}:c:{co.start}", claimant=co.entity))
         last_claimant = claimant
         last_target = target
+        spoke[""] = (s.index, claimant)  # the latest speaker, whom a retort answers
         if target is not None:
             _remember(recent, s.index, target)
+            if (te := ents.entities.get(target.entity)) is not None and te.type == PERSON:
+                spoke[claimant.entity] = (s.index, target)
         if not (
             claimant.last <= a
             and any(lower[x] in ("who", "which") for x in range(max(claimant.last, a - _WINDOW), a))
