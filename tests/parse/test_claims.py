@@ -1217,6 +1217,15 @@ def test_hitting_back_answers_the_last_speaker():
         "lena-hoffmann",
         Stance.OPPOSE,
     )
+    cs = claims(
+        "Lena Hoffmann quit the SPD on Friday, accusing Jonas Berg of betrayal. Berg fired back "
+        "on Saturday."
+    )
+    assert [(c.claimant, c.target, c.stance) for c in cs][-1] == (
+        "jonas-berg",
+        "lena-hoffmann",
+        Stance.OPPOSE,
+    )
 
 
 def test_a_party_judged_under_a_leader_targets_the_leader():
