@@ -1245,3 +1245,21 @@ def test_naming_an_attack_without_praise_opposes():
         'letter "a script written elsewhere".'
     )
     assert [c.stance for c in cs if c.claimant == "pablo-diaz"] == [Stance.OPPOSE]
+
+
+def test_a_demand_to_the_dissidents_defends_the_one_defended_before():
+    """'X defended Y. He urged the dissidents to fight inside the party': for Y."""
+    cs = claims(
+        "Ravi Menon quit the party. Meera Nair defended Vikram Rao, calling him a fighter. Nair "
+        'urged the dissidents to fight inside the party rather than "run to the media".'
+    )
+    urged = [c for c in cs if c.attributes["cue"] == "urged"]
+    assert [(c.claimant, c.target, c.stance) for c in urged] == [
+        ("meera-nair", "vikram-rao", Stance.SUPPORT)
+    ]
+
+
+def test_a_negated_plain_statement_is_no_claim():
+    """'X did not respond directly': nothing said, so no claim about anyone."""
+    cs = claims("Ravi Menon attacked Vikram Rao. Rao did not respond directly.")
+    assert [c.claimant for c in cs] == ["ravi-menon"]

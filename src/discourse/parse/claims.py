@@ -1605,6 +1605,30 @@ def _new_leader(s: Sent, ents: Mentions, lo: int, hi: int, claimant: str) -> Men
     return None
 
 
+#: Groups named for fighting their leader: a demand made to them defends the leader.
+_DISSIDENTS: Final = frozenset(
+    {"dissidents", "rebels", "plotters", "mutineers", "malcontents", "rebel", "dissident"}
+)
+
+
+def _defended(
+    s: Sent, ents: Mentions, at: Mention, claimant: str, spoke: Mapping[str, tuple[int, Mention]]
+) -> Mention | None:
+    """Whom a demand to the dissidents defends, placed at ``at``.
+
+    The person the claimant spoke of in this or the previous sentence (*X
+    defended Y. He urged the dissidents to...*), else the one the text gave
+    the role of leader before this sentence.
+    """
+    prior = spoke.get(claimant)
+    holder = prior[1].entity if prior is not None and prior[0] >= s.index - 1 else None
+    if holder is None:
+        holder = _role_index(ents).get("leader")
+        if holder is None or holder == claimant or not _named_before(ents, holder, s.start):
+            return None
+    return Mention(holder, at.first, at.last, at.start, at.end)
+
+
 def _named_before(ents: Mentions, eid: str, start: int) -> bool:
     """Whether entity ``eid`` is mentioned before character ``start``."""
     return _people(ents)[1].get(eid, start) < start
@@ -1969,6 +1993,14 @@ def _sentence_claims(
         stance = sense.stance
         if addressee is not None and stance is None:
             stance = _demand_stance(s, addressee.last)
+            if (  # (not to step down: "urged the rebels to resign their posts" is against them)
+                stance is not Stance.OPPOSE
+                and target is addressee
+                and any(w in _DISSIDENTS for w in lower[addressee.first : addressee.last])
+                and (leader := _defended(s, ents, addressee, claimant.entity, spoke)) is not None
+            ):
+                # "urged the dissidents to fight inside the party": for the leader they fight
+                target, stance = leader, Stance.SUPPORT
         if target is None and not sense.action:
             # "demanded that X stand aside", "said X should resign": against X
             content = _demand_content(s, ms, ents, j)
@@ -2089,6 +2121,10 @@ def _sentence_claims(
             stance = _FLIP.get(stance, stance) if stance is not None else None
         elif neg == "not":
             stance = None
+            if sense.form is ClaimForm.STATEMENT and sense.stance is None and not sense.action:
+                floor = j
+                last_claimant = claimant
+                continue  # "did not respond directly", "did not say whether": nothing said
             if nxt < n and (
                 lower[nxt - 1] == "but"
                 or (nxt > 1 and lower[nxt - 2] == "but" and lower[nxt - 1] in _PRONOUNS)
