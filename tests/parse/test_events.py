@@ -457,3 +457,71 @@ def test_challenging_a_person_in_a_spill_is_a_leadership_challenge():
     assert ("kevin-andrews", "challenger") in [(p.ref, p.role) for p in e.participants]
     debate = events("Anna Berg challenged Tom Weller to a debate before the caucus vote.")
     assert all(e.kind is not EventKind.LEADERSHIP_CHALLENGE for e in debate)
+
+
+def test_later_won_names_the_winner_and_losers_of_the_contest():
+    """'By December 18 Clegg had won, beating Huhne' gives the earlier leadership election its result."""
+    text = (
+        "The Liberal Democrats will hold a leadership election. Nick Clegg and Chris Huhne "
+        "launched campaigns. By December 18 Clegg had won, beating Huhne by 511 votes."
+    )
+    (e,) = events(text)
+    assert e.kind is EventKind.LEADERSHIP_ELECTION
+    assert [(p.ref, p.role) for p in e.participants] == [
+        ("nick-clegg", "winner"),
+        ("chris-huhne", "loser"),
+    ]
+    assert e.outcome == "Clegg won"
+    assert [s.text for s in e.evidence] == ["leadership election", "won"]
+
+
+def test_chose_as_leader_is_the_result_of_the_announced_election():
+    """'chose X as leader in a ballot, defeating Y' is a leadership election won by X, Y losing."""
+    text = (
+        "The party must now hold a leadership election. Months later the members chose "
+        "Saskia Esken as leader in a ballot, defeating Olaf Scholz."
+    )
+    (e,) = events(text)
+    assert ("saskia-esken", "winner") in [(p.ref, p.role) for p in e.participants]
+    assert ("olaf-scholz", "loser") in [(p.ref, p.role) for p in e.participants]
+    assert e.evidence[-1].text == "chose Saskia Esken as leader in a ballot"
+
+
+def test_confirmed_as_leader_is_an_election_but_whoever_they_chose_is_not():
+    """'was confirmed as leader' is an election; 'whoever the Nationals chose as leader' is not."""
+    (e,) = events("Sebastian Kurz was confirmed as leader by the party's executive on Sunday.")
+    assert e.kind is EventKind.LEADERSHIP_ELECTION
+    assert [(p.ref, p.role) for p in e.participants] == [("sebastian-kurz", "winner")]
+    assert (
+        events("Scott Morrison said he would work with whoever the Nationals chose as leader.")
+        == []
+    )
+
+
+def test_voted_to_remove_is_a_dismissal():
+    """'voted on Wednesday to remove X from her post' was done; 'want to remove X' was not."""
+    (e,) = events("House Republicans voted on Wednesday to remove Liz Cheney from her post.")
+    assert e.kind is EventKind.DISMISSAL
+    assert ("liz-cheney", "subject") in [(p.ref, p.role) for p in e.participants]
+    assert events("Some Republicans want to remove Liz Cheney from her post.") == []
+
+
+def test_announced_not_to_seek_reelection_is_a_resignation():
+    """'announced that he would not seek re-election' is an exit; 'did not resign' is not."""
+    (e,) = events(
+        "Fumio Kishida announced on Wednesday that he would not seek re-election as leader."
+    )
+    assert e.kind is EventKind.RESIGNATION
+    assert [(p.ref, p.role) for p in e.participants] == [("fumio-kishida", "subject")]
+    assert events("Fumio Kishida said he would not seek re-election if the party lost.") == []
+
+
+def test_long_appositive_leaves_the_person_as_subject():
+    """'X, one of the party's most senior leaders, quit the party': X defects, not the party."""
+    text = (
+        "Ghulam Nabi Azad, one of the Congress party's most senior leaders and a member of "
+        "its working committee, quit the party on Friday."
+    )
+    (e,) = events(text)
+    assert e.kind is EventKind.DEFECTION
+    assert [(p.ref, p.role) for p in e.participants] == [("ghulam-nabi-azad", "defector")]

@@ -333,6 +333,26 @@ def find_events(
                 )
                 prior_group.organization = prior_group.organization or d.organization
                 continue
+            prior_contest = last_of_kind.get(kind)
+            if (
+                kind in (EventKind.LEADERSHIP_ELECTION, EventKind.PRIMARY)
+                and d.name is None
+                and prior_contest is not None
+                and prior_contest.name is None
+                and _winner(d) is not None
+                and _winner(prior_contest) is None
+                and (d.organization is None or prior_contest.organization in (None, d.organization))
+            ):
+                # "must now hold a leadership election" ... "the New Democrats chose X as
+                # Mulcair's successor": the result of the contest announced before
+                prior_contest.spans.extend(d.spans)
+                prior_contest.participants.extend(
+                    p for p in d.participants if p not in prior_contest.participants
+                )
+                prior_contest.outcome = prior_contest.outcome or d.outcome
+                prior_contest.organization = prior_contest.organization or d.organization
+                prior_contest.date = prior_contest.date or d.date
+                continue
             last_of_kind[kind] = d
             subject = next(
                 (p.ref for p in d.participants if p.role in ("subject", "defector")), None
@@ -359,6 +379,7 @@ def find_events(
                     continue
                 by_name[key] = d
             drafts.append(d)
+        _results(s, ms, mentions, last_of_kind)
     out = []
     for d in drafts:
         start = d.spans[0][0]
@@ -492,7 +513,199 @@ def _verb_events(s: Sent, ms: MentionList, ents: Mentions) -> list[tuple[int, in
             and any(lower[k] in _ELECTED_ROLES for k in range(i + 1, min(n, i + 5)))
         ):
             out.append((i, i + 1, EventKind.LEADERSHIP_ELECTION))
+        elif (
+            w in _CHOSE
+            and _chosen_as_leader(s, i)
+            and not any(
+                lower[x] in _MODAL or lower[x] == "whoever" for x in range(max(0, i - 4), i)
+            )
+        ):
+            # "the members chose X and Y as joint leaders", "was confirmed as leader"
+            out.append((i, i + 1, EventKind.LEADERSHIP_ELECTION))
+        elif w in _REMOVE_VERBS and s.tags[i].startswith("VB"):
+            m = ms.after(i + 1, 1)
+            if (
+                m is not None
+                and ents.entities[m.entity].type == PERSON
+                and m.last < n
+                and lower[m.last] in ("from", "as")
+            ):
+                out.append((i, i + 1, EventKind.DISMISSAL))  # "voted to remove X from her post"
     return out
+
+
+_CHOSE: Final = frozenset(
+    {"chose", "chosen", "picked", "selected", "confirmed", "elected", "re-elected", "installed"}
+)
+_SUCCESSOR: Final = frozenset({"successor", "successors", "replacement"})
+_REMOVE_VERBS: Final = frozenset({"remove", "removed", "removes", "removing", "oust"})
+#: Verbs after which "to <verb>" was done, not wished: "voted on Wednesday to remove".
+_DECIDED: Final = frozenset({"voted", "decided", "agreed", "moved", "resolved"})
+
+
+def _chosen_as_leader(s: Sent, i: int) -> bool:
+    """Whether the verb at ``i`` chose someone *as* leader: "chose X as (joint) leaders".
+
+    *confirmed* must be passive (*was confirmed as leader*); *as* must follow
+    within ten tokens with a leader's role or *successor* at most four tokens on.
+    """
+    lower, n = s.lower, len(s)
+    if lower[i] == "confirmed" and not (i > 0 and lower[i - 1] in _BE):
+        return False
+    for k in range(i + 1, min(n, i + 16)):
+        if lower[k] in (".", ";", "that", "who"):
+            return False
+        if lower[k] == "as":
+            return any(
+                lower[x] in _ELECTED_ROLES or lower[x] in _SUCCESSOR
+                for x in range(k + 1, min(n, k + 5))
+            )
+    return False
+
+
+def _ballot_end(s: Sent, i: int, end: int) -> int:
+    """The end of "chose X as leader in a ballot" as evidence, through its ballot word."""
+    if s.lower[i] in _CHOSE:
+        for k in range(i + 1, min(len(s), i + 16)):
+            if s.lower[k] in (".", ";"):
+                break
+            if s.lower[k] in ("ballot", "vote", "contest", "primary", "race"):
+                return max(end, s.ends[k])
+    return end
+
+
+def _decided(s: Sent, k: int) -> bool:
+    """Whether the *to* at ``k`` follows a decision taken: "voted on Wednesday to remove X"."""
+    lo = max(0, k - 4)
+    return any(s.lower[x] in _DECIDED and s.tags[x] == "VBD" for x in range(lo, k)) and not any(
+        s.lower[x] in ("not", "n't", "never", "would", "will") for x in range(lo, k)
+    )
+
+
+def _appositive_head(s: Sent, ms: MentionList, ents: Mentions, p: int) -> Mention | None:
+    """The person an appositive closed by the comma at ``p`` describes.
+
+    Scans back (at most 30 tokens) to the comma right after a person's name:
+    *Hans-Olaf Henkel, a former head of X and a member of Y, resigned*.
+    """
+    for c in range(p - 1, max(0, p - 30), -1):
+        w = s.lower[c]
+        if w in (";", ":") or w in _QUOTE_MARKS:
+            return None
+        if w == ",":
+            head = _mention_before(ms, c, 0)
+            if head is not None and head.last == c and ents.entities[head.entity].type == PERSON:
+                return head
+    return None
+
+
+_BEAT: Final = frozenset({"beating", "defeating", "beat", "defeated", "edging", "trouncing"})
+_WON_NEXT: Final = frozenset(
+    {",", ".", ";", "on", "by", "with", "in", "comfortably", "easily", "narrowly", "handily",
+     "outright", "convincingly", "after"}
+)  # fmt: skip
+_OUT_OF_RACE: Final = frozenset({"eliminated", "knocked"})
+
+
+def _results(
+    s: Sent, ms: MentionList, ents: Mentions, last_of_kind: dict[EventKind, _Draft]
+) -> None:
+    """Winners and losers told after the contest: "By December 18 Clegg had won, beating Huhne".
+
+    The latest leadership election or primary gets the person who *won*
+    (an intransitive *won*, or *won on the first ballot*) as its winner, with
+    *won* as evidence; persons *beaten* or *defeated* in the same clause, or
+    who *were eliminated*, are its losers.
+    """
+    target = max(
+        (
+            d
+            for k in (EventKind.LEADERSHIP_ELECTION, EventKind.PRIMARY)
+            if (d := last_of_kind.get(k)) is not None
+        ),
+        key=lambda d: d.sentence,
+        default=None,
+    )
+    if target is None:
+        return
+    lower, tags, n = s.lower, s.tags, len(s)
+    for i, w in enumerate(lower):
+        if (
+            w == "won"
+            and (tags[i] in ("VBD", "VBN") or (i > 0 and lower[i - 1] in ("had", "has")))
+            and i + 1 < n
+            and lower[i + 1] in _WON_NEXT
+        ):
+            k = i - 1 if i > 0 and lower[i - 1] in ("had", "has") else i
+            m = _mention_before(ms, k, 0)
+            if m is None or ents.entities[m.entity].type != PERSON:
+                continue
+            winners = [p.ref for p in target.participants if p.role == "winner"]
+            if winners and m.entity not in winners:
+                return  # another contest's winner
+            if not winners:
+                target.participants.append(Participant(ref=m.entity, role="winner"))
+            short = s.words[m.first] if m.last - m.first == 1 else ents.entities[m.entity].name
+            target.outcome = target.outcome or f"{short} won"
+            if target.sentence != s.index:
+                target.spans.append((s.starts[i], s.ends[i]))
+            _losers(s, ms, ents, i + 1, target)
+            return
+        if (
+            w in _OUT_OF_RACE
+            and i > 0
+            and lower[i - 1] in ("was", "were")
+            and target.sentence >= s.index - 2
+        ):
+            m = _subject_before(s, ms, ents, i - 1)
+            if m is not None:
+                _add(target, m.entity, "loser")
+    if any(s.start <= a < s.end for a, _ in target.spans):
+        _losers(s, ms, ents, 0, target)
+        winner = next((p.ref for p in target.participants if p.role == "winner"), None)
+        if winner is not None and target.outcome is None:
+            target.outcome = f"{ents.entities[winner].name} won"  # "became leader after defeating"
+
+
+def _subject_before(s: Sent, ms: MentionList, ents: Mentions, k: int) -> Mention | None:
+    """The person right before token ``k``, or the head of an appositive closed there."""
+    m = _mention_before(ms, k, 0)
+    if m is not None and ents.entities[m.entity].type == PERSON:
+        return m
+    if k > 0 and s.lower[k - 1] == ",":
+        return _appositive_head(s, ms, ents, k - 1)
+    return None
+
+
+def _losers(s: Sent, ms: MentionList, ents: Mentions, lo: int, d: _Draft) -> None:
+    """Persons beaten after token ``lo``: "defeating Charlie Angus, Guy Caron and Ashton"."""
+    lower, n = s.lower, len(s)
+    for i in range(lo, n):
+        if lower[i] not in _BEAT or not s.tags[i].startswith("VB"):
+            continue
+        k = i + 1
+        while k < n:
+            m = ms.after(k, 0)
+            if m is None or ents.entities[m.entity].type != PERSON:
+                break
+            _add(d, m.entity, "loser")
+            k = m.last
+            if k < n and lower[k] in (",", "and"):
+                k += 1
+                if k < n and lower[k] == "and":
+                    k += 1
+            else:
+                break
+        return
+
+
+def _add(d: _Draft, ref: str, role: str) -> None:
+    if not any(p.ref == ref for p in d.participants):
+        d.participants.append(Participant(ref=ref, role=role))
+
+
+def _winner(d: _Draft) -> str | None:
+    return next((p.ref for p in d.participants if p.role == "winner"), None)
 
 
 def _the_party(s: Sent, j: int) -> bool:
@@ -540,7 +753,7 @@ def _has_subject(d: _Draft) -> bool:
     return any(p.role == "subject" for p in d.participants)
 
 
-def _announced(s: Sent, k: int, kind: EventKind) -> bool:
+def _announced(s: Sent, k: int, kind: EventKind, negated: bool = False) -> bool:
     """Whether the modal at token ``k`` announces a resignation rather than imagines one.
 
     *X will stand down*, *X announced she would step aside*: announced; but
@@ -550,10 +763,13 @@ def _announced(s: Sent, k: int, kind: EventKind) -> bool:
         return False
     lower = s.lower
     n = len(lower)
-    if any(w in _CONDITIONAL for w in lower) or (k + 1 < n and lower[k + 1] in ("not", "n't")):
+    if any(w in _CONDITIONAL for w in lower) or (
+        not negated and k + 1 < n and lower[k + 1] in ("not", "n't")
+    ):
         return False
     if lower[k] == "would":
-        return any(lower[x] in _ANNOUNCE for x in range(max(0, k - 6), k))
+        # "told a meeting of the parliamentary party on Wednesday that he would step down"
+        return any(lower[x] in _ANNOUNCE for x in range(max(0, k - 14), k))
     return True
 
 
@@ -619,13 +835,22 @@ def _event(
         and not lower[i].endswith(("ion", "ions", "al", "als"))
     )
     verbal = kind in _VERBAL and (tags[i].startswith("VB") or after_name)
-    if kind in _VERBAL and not verbal and not tags[i].startswith("NN"):
+    if kind in _VERBAL and lower[i] == "not":
+        # "announced that he would not seek re-election": an exit announced, not a negation
+        if not (i > 0 and lower[i - 1] in ("would", "will") and _announced(s, i - 1, kind, True)):
+            return None
+        verbal = True
+    elif kind in _VERBAL and not verbal and not tags[i].startswith("NN"):
         return None
     if verbal:
         if in_quote or (words and words[-1] == "?"):
             return None
-        for k in range(max(0, i - 3), i):
-            if lower[k] in _MODAL and not _announced(s, k, kind):
+        for k in range(max(0, i - 3), i if lower[i] != "not" else 0):
+            if (
+                lower[k] in _MODAL
+                and not _announced(s, k, kind)
+                and not (lower[k] == "to" and _decided(s, k))
+            ):
                 return None
     elif kind in _VERBAL:
         # "calls for his resignation", "demanded her expulsion": asked for, not done
@@ -716,7 +941,7 @@ def _event(
                 EventKind.LEADERSHIP_ELECTION,
                 EventKind.LEADERSHIP_CHALLENGE,
                 EventKind.PRIMARY,
-            ):
+            ) and not tags[i].startswith("VB"):  # "the New Democrats chose X": no name
                 name = f"{ents.entities[m.entity].name} {doc.text[start:end]}"
         elif (
             m is not None
@@ -729,9 +954,15 @@ def _event(
             m2 = _mention_after(ms, j + 1, 2)
             if m2 is not None and etype(m2) == FACTION:
                 organization = _party_of(ents, m2.entity)
-        if lower[i] in ("elected", "re-elected", "became", "becomes"):
-            # "Friedrich Merz was elected CDU leader"
-            winner = _mention_before(ms, i - 1 if i > 0 and lower[i - 1] in _BE else i, 1)
+        if lower[i] in ("elected", "re-elected", "became", "becomes") or lower[i] in _CHOSE:
+            # "Friedrich Merz was elected CDU leader", "X, who was chosen as interim leader"
+            passive = i > 0 and lower[i - 1] in _BE
+            k = i - 1 if passive else i
+            if passive and k >= 2 and lower[k - 1] == "who" and lower[k - 2] == ",":
+                k -= 2
+            winner = _mention_before(ms, k, 1)
+            if lower[i] in _CHOSE and not passive and lower[i] not in ("elected", "re-elected"):
+                winner = ms.after(i + 1, 1)  # "the members chose X as leader"
             if winner is not None and etype(winner) == PERSON:
                 participants.append(Participant(ref=winner.entity, role="winner"))
             elif lower[i] in ("became", "becomes"):
@@ -824,18 +1055,21 @@ def _event(
                     subj = _mention_before(ms, c, 0)
                     break
         p = i - 1
-        while p > 0 and (lower[p] in _BE or lower[p] in ("has", "have", "had") or tags[p] == "RB"):
+        while p > 0 and (
+            lower[p] in _BE
+            or lower[p]
+            in ("has", "have", "had", "would", "will", "'ll", "'d")  # "he would step down"
+            or tags[p] == "RB"
+        ):
             p -= 1
         if p >= 0 and lower[p] in _PRONOUN_SUBJECTS:
             subj = antecedent(doc, ents, s.index, p)  # "after he was forced to resign"
-        elif p > 0 and lower[p] == "," and (subj is None or etype(subj) != PERSON):
-            # "Éric Ciotti, the leader of Les Républicains, was expelled": the appositive's head
-            for c in range(p - 1, max(0, p - 12), -1):
-                if lower[c] == "," and lower[c + 1] in ("the", "a", "an", "his", "her", "its"):
-                    head = _mention_before(ms, c, 0)
-                    if head is not None and etype(head) == PERSON:
-                        subj = head
-                    break
+        elif p > 0 and lower[p] == ",":
+            # "Éric Ciotti, the leader of Les Républicains, was expelled", "Ghulam Nabi Azad,
+            # one of the party's most senior leaders, quit": the appositive's head
+            head = _appositive_head(s, ms, ents, p)
+            if head is not None:
+                subj = head
         obj = _mention_after(ms, j, 3)
         if (
             kind is EventKind.DISMISSAL
@@ -973,7 +1207,7 @@ def _event(
         organization=organization,
         participants=participants,
         outcome=outcome,
-        spans=[(s.starts[first], _whip_end(s, i, end)), *extra],
+        spans=[(s.starts[first], _ballot_end(s, i, _whip_end(s, i, end))), *extra],
         date=dates[0].date if dates else None,
         alleged=alleged,
         confidence=conf,
