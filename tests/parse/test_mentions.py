@@ -606,3 +606,13 @@ def test_supporters_of_a_named_cause_are_a_tendency():
     assert f.name == "supporters of the Leap Manifesto"
     assert f.faction_kind is FactionKind.TENDENCY
     assert names(m, PERSON) == set()
+
+
+def test_the_coalition_capitalized_is_a_bloc():
+    """'the Coalition' (capitalized, as in Australian news) is a bloc; 'the coalition' is not."""
+    m = mentions("Tony Abbott said the Coalition would vote the scheme down.")
+    assert [(e.name, e.faction_kind) for e in m.entities.values() if e.type == FACTION] == [
+        ("Coalition", FactionKind.BLOC)
+    ]
+    m = mentions("Tony Abbott said the coalition would vote the scheme down.")
+    assert [e for e in m.entities.values() if e.type == FACTION] == []
