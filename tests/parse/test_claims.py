@@ -1162,15 +1162,17 @@ def test_a_member_named_inside_an_opening_phrase_does_not_speak():
     assert [c.claimant for c in cs] == ["paul-richter"]
 
 
-def test_a_negated_act_before_but_leaves_the_claim_to_what_follows():
-    """'did not criticise X, but he warned that "..."': one warning, with the quote."""
+def test_a_negated_act_before_but_leaves_the_quote_to_what_follows():
+    """'did not criticise X, but he warned that "..."': the quote is the warning's."""
     cs = claims(
         "Kenji Sato, the secretary general, did not criticise Hiro Tanaka, but he warned that "
         'factions must "never again decide who leads".'
     )
     assert [(c.claimant, c.form, c.quote) for c in cs] == [
-        ("kenji-sato", ClaimForm.WARNING, "never again decide who leads")
+        ("kenji-sato", ClaimForm.CRITICISM, None),
+        ("kenji-sato", ClaimForm.WARNING, "never again decide who leads"),
     ]
+    assert cs[0].stance is None
 
 
 def test_a_pronoun_after_an_opening_phrase_refers_to_the_sentence_before():
@@ -1263,3 +1265,74 @@ def test_a_negated_plain_statement_is_no_claim():
     """'X did not respond directly': nothing said, so no claim about anyone."""
     cs = claims("Ravi Menon attacked Vikram Rao. Rao did not respond directly.")
     assert [c.claimant for c in cs] == ["ravi-menon"]
+
+
+def test_him_after_another_speakers_claim_is_the_one_they_spoke_of():
+    """'Dunn accused him of... Bloggers, including Ortiz, called on him': Hart, not Dunn."""
+    cs = claims(
+        "Tom Reed defeated Senator Paul Hart in the primary. Hart said he would run as an "
+        'independent. Mary Dunn, the party chairman, accused him of putting "his own ambition '
+        'first". Several bloggers, including Sam Ortiz, called on him to respect the voters.'
+    )
+    called = [c for c in cs if c.claimant == "sam-ortiz"]
+    assert [c.target for c in called] == ["paul-hart"]
+    cs = claims(
+        "Paul Hart resigned as first minister on Tuesday. Hart had led the party since March. "
+        "Keir Starmer thanked the first minister for his service. Mark Drakeford defended him, "
+        'saying he had been "hounded".'
+    )
+    assert [(c.target, c.stance) for c in cs if c.claimant == "mark-drakeford"] == [
+        ("paul-hart", Stance.SUPPORT)
+    ]
+
+
+def test_dismissing_the_criticism_defends_the_one_criticised():
+    """'dismissed the criticism as "the politics of purity"': for the one attacked before."""
+    cs = claims(
+        "Paul Hart lost the primary. Mary Dunn accused Hart of arrogance. His spokesman, Dan "
+        'Price, dismissed the criticism as "the politics of purity".'
+    )
+    assert [(c.claimant, c.target, c.stance) for c in cs][-1] == (
+        "dan-price",
+        "paul-hart",
+        Stance.SUPPORT,
+    )
+
+
+def test_right_to_act_outweighs_a_hostile_word_after_it():
+    """'Hart had been right to act after "a humiliating night"': for Hart."""
+    cs = claims(
+        "Paul Hart sacked Jane Moss on Saturday. Lord Barnes said Hart had been right to act "
+        'after "a humiliating night".'
+    )
+    assert [(c.target, c.stance) for c in cs if c.claimant == "lord-barnes"] == [
+        ("paul-hart", Stance.SUPPORT)
+    ]
+
+
+def test_a_group_described_after_its_head_still_speaks_through_its_member():
+    """'Several MPs from the Socialist Campaign Group, including X, demanded that Y resign'."""
+    cs = claims(
+        "Several MPs from the Socialist Campaign Group, including Richard Burgon, demanded that "
+        "Paul Hart resign."
+    )
+    assert [(c.claimant, c.target, c.stance) for c in cs] == [
+        ("richard-burgon", "paul-hart", Stance.OPPOSE)
+    ]
+
+
+def test_a_negation_stays_with_its_verb():
+    """'said she would not stand and backed Y': for Y (the negation is the standing's)."""
+    cs = claims("Elisabeth Svantesson said she would not stand and backed Ulf Kristersson.")
+    backed = [c for c in cs if c.attributes["cue"] == "backed"]
+    assert [(c.target, c.stance) for c in backed] == [("ulf-kristersson", Stance.SUPPORT)]
+
+
+def test_coordinated_speakers_of_two_cues_get_distinct_ids():
+    """'X and Y, ... who fell out with Z, said': every claim id is used once."""
+    cs = claims(
+        "The rebels, led by Kim Moo-sung and Yoo Seong-min, a one-time aide to Park Geun-hye "
+        "who fell out with her in 2015, said they would form a new party."
+    )
+    assert cs
+    assert len({c.id for c in cs}) == len(cs)

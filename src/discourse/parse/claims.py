@@ -117,6 +117,26 @@ def _cues(lex: Lexicon) -> _Cues:
     return c
 
 
+@attrs.define(slots=True, eq=False)
+class _Memory:
+    """What the claims so far said, for the pronouns and retorts of the next ones.
+
+    Attributes:
+        targets: Each claimant's latest person target, with its sentence index.
+        speaker: The latest claimant, with its sentence index.
+        opposed: The latest person a claim opposed, with its sentence index.
+    """
+
+    targets: dict[str, tuple[int, Mention]] = attrs.field(factory=dict)
+    speaker: tuple[int, Mention] | None = None
+    opposed: tuple[int, Mention] | None = None
+
+    def target_of(self, claimant: str, si: int) -> Mention | None:
+        """The person ``claimant`` targeted in sentence ``si`` or the one before."""
+        hit = self.targets.get(claimant)
+        return hit[1] if hit is not None and hit[0] >= si - 1 else None
+
+
 def find_claims(
     doc: Doc,
     mentions: Mentions,
@@ -140,7 +160,7 @@ def find_claims(
     out: list[Claim] = []
     seen: set[int] = set()
     recent: list[tuple[int, Mention]] = []
-    spoke: dict[str, tuple[int, Mention]] = {}
+    spoke = _Memory()
     for s in doc.sents:
         ms = mentions.by_sent[s.index]
         found = _sentence_claims(doc, s, ms, mentions, cues, date, seen, recent, spoke)
@@ -576,16 +596,18 @@ def _named_member(s: Sent, k: int) -> bool:
         c = k - 2
     else:
         return False
-    return c <= _GROUP_OPENING and not any(
-        s.tags[x] in _FINITE or s.tags[x] == "VBN" or lower[x] in _SUBJECT_BLOCKERS_OPENING
-        for x in range(c)
+    o = 0
+    while o < c and lower[o] in _ROLE_OPENERS:
+        o += 1
+    # not after an opening phrase: "In a letter to several ministers, including X, Y said"
+    return (
+        c <= _GROUP_OPENING
+        and o < c
+        and s.tags[o] != "IN"
+        and not any(s.tags[x] in _FINITE or s.tags[x] == "VBN" for x in range(c))
     )
 
 
-#: An opening that makes the group no subject: "In a letter to several ministers, including X,".
-_SUBJECT_BLOCKERS_OPENING: Final = frozenset(
-    {"in", "to", "by", "with", "from", "after", "against", "for", "at", "on"}
-)
 _MEMBER_HEADS: Final = frozenset(
     {"members", "leaders", "leadership", "head", "chair", "chairman", "chairwoman", "officials",
      "executive", "majority", "most", "many", "some", "dozens", "all"}
@@ -894,8 +916,10 @@ def _negation(s: Sent, subject_end: int, cue: int) -> str | None:
     lower = s.lower
     lo = max(subject_end, cue - 4)
     for c in range(cue - 1, lo - 1, -1):
-        if lower[c] == ",":
-            lo = c + 1  # "X would not be welcome, calling him...": another clause's negation
+        if lower[c] in (",", "and", "but", "or"):
+            # "X would not be welcome, calling him...", "said she would not stand and backed
+            # Y": another verb's negation
+            lo = c + 1
             break
     for k in range(lo, cue):
         if lower[k] in _REFUSE:
@@ -1046,7 +1070,7 @@ def _clause_target(
     claimant: str,
     *,
     tell: bool = False,
-    prior: Mention | None = None,
+    spoke: _Memory | None = None,
 ) -> Mention | None:
     """The most salient actor or faction in tokens ``[lo, hi)`` other than the claimant.
 
@@ -1055,9 +1079,12 @@ def _clause_target(
     media after *on*/*with*/*to* before the clause proper, faction words that
     only modify a person (*Labour leader Keir Starmer*), and pronouns that
     refer to the claimant; *him*/*her* is the person the claimant spoke of
-    just before (``prior``: *X defended the taoiseach. She said the party owed
-    him...*), else the latest other person named.
+    just before (*X defended the taoiseach. She said the party owed him...*),
+    else the latest other person named, unless that person has just spoken
+    about someone else, who is then meant (*Dean accused him of... Bloggers
+    called on him to...*: not Dean).
     """
+    prior = spoke.target_of(claimant, s.index) if spoke is not None else None
     lower = s.lower
     that = hi
     for k in range(lo, hi):
@@ -1077,6 +1104,14 @@ def _clause_target(
                 if prior is not None and prior.entity != claimant:
                     return Mention(prior.entity, k, k + 1, s.starts[k], s.ends[k])
                 other = _other_person(doc, ents, s, k, claimant)
+                if (
+                    other is not None
+                    and spoke is not None
+                    and (theirs := spoke.target_of(other.entity, s.index)) is not None
+                    and theirs.entity != claimant
+                    and other.start < s.start
+                ):
+                    return Mention(theirs.entity, k, k + 1, s.starts[k], s.ends[k])
                 if other is not None and _in_claimant_phrase(s, ms, other, claimant, lo):
                     # "X, an ally of Y, said he would vote against her": not Y
                     other = _other_person(doc, ents, s, 0, claimant)
@@ -1305,6 +1340,10 @@ def _evaluate(
         st = evaluative.get(lower[k])
         if st is None or st is Stance.NEUTRAL:
             continue
+        if lower[k] in ("right", "wrong") and k + 1 < hi and lower[k + 1] == "to":
+            # "had been right to act after a humiliating night": the verdict on the act
+            score += 2 * weight if st is Stance.SUPPORT else -2 * weight
+            continue
         if k + 1 < hi and lower[k + 1] in _VOTE_NOUNS:
             continue  # "a confidence vote", "a leadership ballot": a procedure, not praise
         if lower[k] in ("right", "left") and k > 0 and lower[k - 1] == "the":
@@ -1353,6 +1392,11 @@ _FORM_STANCE: Final = {
 }
 
 
+#: What critics say: rejecting it defends the one they attacked.
+_CRITICISM_NOUNS: Final = frozenset(
+    {"criticism", "criticisms", "attacks", "accusations", "allegations", "charges", "claims",
+     "complaints", "calls", "attack", "accusation", "allegation", "critics"}
+)  # fmt: skip
 _HOSTILE_NOUNS: Final = frozenset(
     {"challenge", "motion", "removal", "ouster", "ousting", "impeachment", "censure", "vacate",
      "spill", "coup", "putsch", "resignation", "sacking", "dismissal", "expulsion", "suspension",
@@ -1476,7 +1520,11 @@ def _role_subject(doc: Doc, s: Sent, ents: Mentions, a: int) -> Mention | None:
     if k > 0 and lower[k - 1] not in _ROLE_OPENERS and s.words[k - 1] not in _CLOSE_Q:
         return None  # "the leader of the party said", "of the prime minister"
     found = _person_with_role(s, ents, k, end)
-    if found is None and _office(s, k + 1) == end:
+    if (
+        found is None
+        and _office(s, k + 1) == end
+        and " ".join(lower[k + 1 : end]) in _GOV_HEADS  # ("the leadership said": the party)
+    ):
         # "The taoiseach said", no one named with the role: the office's holder in the story
         found = _office_holder(doc, s, ents, k, "")
     return found
@@ -1612,7 +1660,7 @@ _DISSIDENTS: Final = frozenset(
 
 
 def _defended(
-    s: Sent, ents: Mentions, at: Mention, claimant: str, spoke: Mapping[str, tuple[int, Mention]]
+    s: Sent, ents: Mentions, at: Mention, claimant: str, spoke: _Memory
 ) -> Mention | None:
     """Whom a demand to the dissidents defends, placed at ``at``.
 
@@ -1620,8 +1668,8 @@ def _defended(
     defended Y. He urged the dissidents to...*), else the one the text gave
     the role of leader before this sentence.
     """
-    prior = spoke.get(claimant)
-    holder = prior[1].entity if prior is not None and prior[0] >= s.index - 1 else None
+    prior = spoke.target_of(claimant, s.index)
+    holder = prior.entity if prior is not None else None
     if holder is None:
         holder = _role_index(ents).get("leader")
         if holder is None or holder == claimant or not _named_before(ents, holder, s.start):
@@ -1740,13 +1788,9 @@ def _sentence_claims(
     date: PartialDate | None,
     seen: set[int],
     recent: list[tuple[int, Mention]],
-    spoke: dict[str, tuple[int, Mention]],
+    spoke: _Memory,
 ) -> list[Claim]:
-    """The claims of sentence ``s``.
-
-    ``spoke`` maps each claimant to the latest person they targeted, and
-    ``""`` to the latest claimant.
-    """
+    """The claims of sentence ``s`` (``spoke``: what the claims before said, updated)."""
     out: list[Claim] = []
     found = _match_cues(s, cues)
     if not found:
@@ -2030,6 +2074,7 @@ def _sentence_claims(
         ):
             target = _other_person(doc, ents, s, j, claimant.entity)  # "voting to oust him"
         hostile_used = False
+        guessed = False  # the target is only the story's protagonist (no pronoun follows it)
         if target is None and sense.object == "target":
             # "backed a motion of no confidence in X", "launched a challenge against X"
             hostile = _hostile_object(s, ms, j, region[1], claimant.entity)
@@ -2044,9 +2089,21 @@ def _sentence_claims(
             and ((nl := _new_leader(s, ents, *region, claimant.entity)) is not None)
         ):
             target, stance = nl, Stance.OPPOSE  # "demanding that Republicans choose a new leader"
+        if (
+            target is None
+            and sense.stance is Stance.OPPOSE
+            and j + 1 < n
+            and lower[j] in _NAMING_DETS
+            and lower[j + 1] in _CRITICISM_NOUNS
+            and spoke.opposed is not None
+            and spoke.opposed[0] >= s.index - 3
+            and spoke.opposed[1].entity != claimant.entity
+        ):
+            # "dismissed the criticism as...", "rejected the accusations": for the one attacked
+            target, stance = spoke.opposed[1], Stance.SUPPORT
+            hostile_used = True  # (no flip: the stance is already the defence's)
         if target is None and not sense.action:
             # the subject or object of the reported clause: "said Y should resign"
-            prior = spoke.get(claimant.entity)
             target = _clause_target(
                 doc,
                 s,
@@ -2055,7 +2112,7 @@ def _sentence_claims(
                 *region,
                 claimant.entity,
                 tell=sense.lemma in _TELL,
-                prior=prior[1] if prior is not None and prior[0] >= s.index - 1 else None,
+                spoke=spoke,
             )
             if (
                 target is None
@@ -2068,7 +2125,7 @@ def _sentence_claims(
                 target = last_target  # "blamed X for the strategy and called on members to..."
             if target is None and sense.lemma in _RETORTS:
                 # "The party hit back within hours": at the one who spoke last
-                last_speaker = spoke.get("")
+                last_speaker = spoke.speaker
                 if (
                     last_speaker is not None
                     and last_speaker[0] >= s.index - 2
@@ -2077,6 +2134,7 @@ def _sentence_claims(
                     target, stance = last_speaker[1], Stance.OPPOSE
             if target is None:
                 target = _fallback_target(doc, s, ms, ents, claimant.entity, i, recent)
+                guessed = target is not None
         if target is not None and stance is None:
             stance = _evaluate(s, *region, cues.evaluative, found) or _FORM_STANCE.get(
                 sense.form, Stance.OPPOSE
@@ -2125,13 +2183,6 @@ def _sentence_claims(
                 floor = j
                 last_claimant = claimant
                 continue  # "did not respond directly", "did not say whether": nothing said
-            if nxt < n and (
-                lower[nxt - 1] == "but"
-                or (nxt > 1 and lower[nxt - 2] == "but" and lower[nxt - 1] in _PRONOUNS)
-            ):
-                floor = j
-                last_claimant = claimant  # "did not criticise X, but he warned...": that one
-                continue
         if neg is not None and j < n and lower[j] in ("anyone", "anybody", "either", "any"):
             floor = j
             last_claimant = claimant  # "... but warned that": the same speaker goes on
@@ -2153,6 +2204,8 @@ def _sentence_claims(
             and quote[0] >= s.starts[nxt]
             and (
                 lower[nxt - 1] in ("and", "but")
+                # "did not criticise X, but he warned that '...'": the warning's quote
+                or (nxt > 1 and lower[nxt - 2] in ("and", "but") and lower[nxt - 1] in _PRONOUNS)
                 # "welcomed the result, calling Cheney '...'": not "said, adding '...'"
                 or (lower[nxt - 1] == "," and found[ci + 1][2].object == "target")
             )
@@ -2196,16 +2249,23 @@ def _sentence_claims(
         if not inverted and claimant.last <= i and sense is not _COLON:
             # "Pelosi and the Congressional Black Caucus threw their support behind Harris"
             for co in _coordinated(s, ms, ents, claimant):
-                if target is not None and co.entity == target.entity:
-                    continue
+                if (target is not None and co.entity == target.entity) or co.start in seen:
+                    continue  # (an id is used once: "X and Y, who fell out with Z, said")
+                seen.add(co.start)
                 out.append(attrs.evolve(last, id=f"{doc.source}:c:{co.start}", claimant=co.entity))
         last_claimant = claimant
         last_target = target
-        spoke[""] = (s.index, claimant)  # the latest speaker, whom a retort answers
+        spoke.speaker = (s.index, claimant)  # the latest speaker, whom a retort answers
         if target is not None:
             _remember(recent, s.index, target)
-            if (te := ents.entities.get(target.entity)) is not None and te.type == PERSON:
-                spoke[claimant.entity] = (s.index, target)
+            if (
+                not guessed
+                and (te := ents.entities.get(target.entity)) is not None
+                and te.type == PERSON
+            ):
+                spoke.targets[claimant.entity] = (s.index, target)
+                if stance is Stance.OPPOSE:
+                    spoke.opposed = (s.index, target)
         if not (
             claimant.last <= a
             and any(lower[x] in ("who", "which") for x in range(max(claimant.last, a - _WINDOW), a))
