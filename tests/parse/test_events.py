@@ -525,3 +525,24 @@ def test_long_appositive_leaves_the_person_as_subject():
     (e,) = events(text)
     assert e.kind is EventKind.DEFECTION
     assert [(p.ref, p.role) for p in e.participants] == [("ghulam-nabi-azad", "defector")]
+
+
+def test_announcing_that_he_would_resign_is_a_resignation():
+    """'stunned colleagues by announcing that he too would resign' announces a resignation."""
+    (e,) = events("Bob Livingston stunned colleagues by announcing that he too would resign.")
+    assert e.kind is EventKind.RESIGNATION
+    assert [(p.ref, p.role) for p in e.participants] == [("bob-livingston", "subject")]
+
+
+def test_elected_secretary_general_is_a_leadership_election():
+    """'was elected secretary general of the Socialist Party' is a leadership election."""
+    (e,) = events("José Luis Rodríguez Zapatero was elected secretary general of the party.")
+    assert e.kind is EventKind.LEADERSHIP_ELECTION
+    assert [(p.ref, p.role) for p in e.participants] == [("josé-luis-rodríguez-zapatero", "winner")]
+
+
+def test_counted_lawmakers_quitting_a_described_party_defect():
+    """'Twenty-nine lawmakers quit South Korea's ruling Saenuri Party' is a defection from it."""
+    (e,) = events("Twenty-nine lawmakers quit South Korea's ruling Saenuri Party on Tuesday.")
+    assert e.kind is EventKind.DEFECTION
+    assert e.organization == "saenuri-party"

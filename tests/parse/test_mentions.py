@@ -616,3 +616,43 @@ def test_the_coalition_capitalized_is_a_bloc():
     ]
     m = mentions("Tony Abbott said the coalition would vote the scheme down.")
     assert [e for e in m.entities.values() if e.type == FACTION] == []
+
+
+def test_family_name_first_resolves_the_later_surname():
+    """'Yoo Seong-min' ... 'Yoo told reporters': the family name comes first, so Yoo is the same person."""
+    m = mentions("Yoo Seong-min left the party. Yoo told reporters he had no regrets.")
+    assert names(m, PERSON) == {"Yoo Seong-min"}
+
+
+def test_last_of_a_list_of_places_is_no_person():
+    """'party chiefs in Stockholm, Skåne and Gothenburg said': Gothenburg is a place."""
+    m = mentions(
+        "Regional party chiefs in Stockholm, Skåne and Gothenburg said they had lost faith."
+    )
+    assert names(m, PERSON) == set()
+
+
+def test_plural_short_form_after_the_party_name_is_the_party():
+    """'the Moderates' after 'Sweden's Moderate Party' is the party, not a tendency."""
+    m = mentions(
+        "Anna Kinberg Batra led Sweden's Moderate Party. She said the Moderates would recover."
+    )
+    (f,) = [e for e in m.entities.values() if e.type == FACTION]
+    assert f.name == "Moderate Party"
+    assert len(f.spans) == 2
+
+
+def test_new_name_of_a_renamed_party_is_an_alias():
+    """'voted to rename the party Liberty Korea': a new name of the party, not a person."""
+    m = mentions(
+        "The Saenuri Party lost members. Its members voted to rename the party Liberty Korea."
+    )
+    assert names(m, PERSON) == set()
+    (f,) = [e for e in m.entities.values() if e.type == FACTION]
+    assert "Liberty Korea" in f.aliases
+
+
+def test_group_named_in_quotation_marks():
+    """'the "New Way" group of younger deputies' is a group named New Way."""
+    m = mentions('Zapatero ran as the candidate of the "New Way" group of younger deputies.')
+    assert "New Way" in names(m, FACTION)

@@ -65,7 +65,7 @@ _WHIP_VERBS: Final = {
 _CONDITIONAL: Final = frozenset({"if", "unless", "whether", "?"})
 _ANNOUNCE: Final = frozenset(
     {"announced", "announces", "confirmed", "confirms", "said", "says", "revealed", "told",
-     "declared", "indicated"}
+     "declared", "indicated", "announcing", "saying", "telling", "confirming"}
 )  # fmt: skip
 _PRONOUN_SUBJECTS: Final = frozenset({"he", "she"})
 _ANAPHORIC: Final = frozenset({"the", "this", "that", "his", "her", "their", "its"})
@@ -85,6 +85,7 @@ _ELECTED_ROLES: Final = frozenset(
         "co-chair",
         "co-chairs",
         "general-secretary",
+        "secretary",  # "was elected secretary general"
         "unopposed",  # "was elected unopposed at an extraordinary congress"
     }
 )
@@ -708,6 +709,25 @@ def _winner(d: _Draft) -> str | None:
     return next((p.ref for p in d.participants if p.role == "winner"), None)
 
 
+_PARTY_DESCRIBERS: Final = frozenset(
+    {"ruling", "governing", "opposition", "main", "conservative", "centre-right", "centre-left",
+     "center-right", "center-left", "nationalist", "populist", "far-right", "far-left", "own",
+     "'s", "'", "the", "its", "his", "her", "their"}
+)  # fmt: skip
+
+
+def _party_described(s: Sent, j: int, first: int) -> bool:
+    """Whether tokens ``j..first`` only describe the party after them: "South Korea's ruling"."""
+    if not 0 < first - j <= 5:
+        return False
+    return all(
+        s.lower[k] in _PARTY_DESCRIBERS or (s.words[k][:1].isupper() and s.words[k].isalpha())
+        for k in range(j, first)
+    ) and any(
+        s.lower[k] in ("'s", "'", "the", "its", "his", "her", "their") for k in range(j, first)
+    )
+
+
 def _the_party(s: Sent, j: int) -> bool:
     """Whether tokens from ``j`` read *the party* and end there: "quit the party on Monday".
 
@@ -834,7 +854,9 @@ def _event(
         and ms.covering(i - 1) is not None
         and not lower[i].endswith(("ion", "ions", "al", "als"))
     )
-    verbal = kind in _VERBAL and (tags[i].startswith("VB") or after_name)
+    # "Twenty-nine lawmakers quit": a verb after counted members whatever its tag
+    after_members = i > 0 and lower[i - 1] in _MEMBERS and not lower[i].endswith(_NOUN_ENDINGS)
+    verbal = kind in _VERBAL and (tags[i].startswith("VB") or after_name or after_members)
     if kind in _VERBAL and lower[i] == "not":
         # "announced that he would not seek re-election": an exit announced, not a negation
         if not (i > 0 and lower[i - 1] in ("would", "will") and _announced(s, i - 1, kind, True)):
@@ -1128,6 +1150,10 @@ def _event(
             if verbal and (who is None or etype(who) != PERSON) and i > 0 and lower[i - 1] == "and":
                 who = _opening_person(doc, s, ms, ents, i) or who  # "X led Labor ... and resigned"
 
+            if obj is None or etype(obj) != FACTION:
+                far = _mention_after(ms, j, 5)  # "quit South Korea's ruling Saenuri Party"
+                if far is not None and etype(far) == FACTION and _party_described(s, j, far.first):
+                    obj = far
             left_party = (
                 obj is not None
                 and etype(obj) == FACTION
@@ -1136,6 +1162,7 @@ def _event(
                     obj.first == j
                     or (obj.first == j + 1 and lower[j] in ("the", "of"))  # "walked out of X"
                     or (obj.first == j + 2 and lower[j] == "of" and lower[j + 1] == "the")
+                    or _party_described(s, j, obj.first)  # "quit South Korea's ruling X"
                 )
                 # "quit the Labour frontbench", "step down as Republican leader": not the party
                 and not (obj.last < n and s.tags[obj.last].startswith("NN"))
@@ -1165,7 +1192,9 @@ def _event(
             ):
                 organization = who.entity  # "several Podemos deputies defected"
             elif who is None or etype(who) != PERSON:
-                if verbal and not (kind is EventKind.RESIGNATION and _mass_subject(s, i)):
+                if verbal and not (
+                    kind in (EventKind.RESIGNATION, EventKind.DEFECTION) and _mass_subject(s, i)
+                ):
                     return None  # but "more than 20 members of his shadow cabinet resigned"
             else:
                 participants.append(
@@ -1217,7 +1246,8 @@ def _event(
 
 _QUANTIFIERS: Final = frozenset(
     {"several", "dozens", "dozen", "many", "more", "scores", "hundreds", "some", "two", "three",
-     "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty"}
+     "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
+     "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"}
 )  # fmt: skip
 
 
@@ -1234,7 +1264,12 @@ def _mass_subject(s: Sent, i: int) -> bool:
         if tags[k] in ("VBD", "VBZ", "VBP", "MD") or lower[k] in (",", ";", "that", "who"):
             return False
         if lower[k] in _MEMBERS:
-            return any(tags[x] == "CD" or lower[x] in _QUANTIFIERS for x in range(max(0, k - 3), k))
+            return any(
+                tags[x] == "CD"
+                or lower[x] in _QUANTIFIERS
+                or any(part in _QUANTIFIERS for part in lower[x].split("-"))  # "twenty-nine"
+                for x in range(max(0, k - 3), k)
+            )
     return False
 
 

@@ -115,6 +115,7 @@ _REGION_HEADS: Final = frozenset(
      "province", "county", "capital"}
 )  # fmt: skip
 _CAP_STOP: Final = frozenset({"i", "i'm", "i'd", "ok", "okay"})
+_RENAME: Final = frozenset({"rename", "renamed", "renames", "renaming", "rebrand", "rebranded"})
 #: Titles that stay part of the name when only a surname follows ("Lord Rennard").
 _PEERAGE: Final = frozenset({"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"})
 _MAX_NAME: Final = 5
@@ -408,6 +409,35 @@ def _name_run_start(words: Sequence[str], used: bytearray, end: int, most: int) 
     return first
 
 
+def _family_first(ws: Sequence[str]) -> bool:
+    """Whether a two-word name is written family name first: "Park Geun-hye", "Yoo Seong-min".
+
+    The given name is one hyphenated word whose second half is lower case,
+    as Korean given names are romanized.
+    """
+    if len(ws) != 2 or ws[1].count("-") != 1:
+        return False
+    a, b = ws[1].split("-")
+    return len(a) >= 2 and a[0].isupper() and len(b) >= 2 and b.isalpha() and b.islower()
+
+
+def _in_place_list(words: Sequence[str], lower: Sequence[str], i: int) -> bool:
+    """Whether the word at ``i`` ends a list of places: "in Stockholm, Skåne and Gothenburg"."""
+    if i < 3 or lower[i - 1] not in ("and", "or", ","):
+        return False
+    k = i - 1
+    names = 0
+    while k > 0 and i - k < 12:
+        if lower[k] in ("and", "or", ","):
+            k -= 1
+        elif words[k][:1].isupper() and _name_token(words[k]):
+            names += 1
+            k -= 1
+        else:
+            break
+    return names >= 1 and lower[k] in _PLACE_PREPS
+
+
 def _name_token(w: str) -> bool:
     """A word that can be part of a capitalized name (``Kühnert``, ``O'Brien``, ``al-Assad``)."""
     if not w or not w[0].isalpha():
@@ -675,6 +705,8 @@ class _Builder:
                 continue
             if self._party_sub(s, i):
                 continue
+            if self._quoted_group(s, i):
+                continue
             # head word: look back for capitalized modifiers or a political adjective
             j = i - 1
             if j >= 1 and lower[j] in _GROUP_MODS and _name_token(words[j - 1]) and not used[j - 1]:
@@ -741,7 +773,9 @@ class _Builder:
                 continue
             if i + 1 < n and _name_token(words[i + 1]) and not used[i + 1]:
                 continue
-            party = self.party_short.get(w)
+            party = self.party_short.get(w) or (
+                self.party_short.get(w[:-1]) if w.endswith("s") else None
+            )
             if party is not None and lower[k] == "the":
                 self.mention(s, self.entities[party], k, i + 1)  # "the Left" of a "Left Party"
                 continue
@@ -749,6 +783,26 @@ class _Builder:
                 w, FACTION, faction_kind=blocs[w], confidence=0.7, key="bloc:" + w.casefold()
             )
             self.mention(s, e, k if lower[k] == "the" else i, i + 1)
+
+    def _quoted_group(self, s: Sent, i: int) -> bool:
+        """``the "New Way" group``: a group named in quotation marks before its head word."""
+        words = s.words
+        used = self.used[s.index]
+        if i < 3 or words[i - 1] not in _CLOSERS:
+            return False
+        k = i - 2
+        while k > 0 and i - k < 7 and words[k] not in _OPENERS:
+            if not (_name_token(words[k]) and words[k][0].isupper()) or used[k]:
+                return False
+            k -= 1
+        if words[k] not in _OPENERS or k == i - 2:
+            return False
+        name = " ".join(words[k + 1 : i - 1])
+        e = self.entity(name, FACTION, faction_kind=self.t.heads[s.lower[i]], confidence=0.8)
+        start = k - 1 if k > 0 and s.lower[k - 1] == "the" else k
+        e.aliases.setdefault(self.doc.text[s.starts[start] : s.ends[i]], None)
+        self.mention(s, e, start, i + 1)
+        return True
 
     def acronym_parties(self, s: Sent) -> None:
         """``ALBA leader Alex Salmond``, ``PVV MPs``: an unknown acronym before a party role is a party.
@@ -1143,7 +1197,7 @@ class _Builder:
             self.places.append((s.index, i, j))
             self._mark(s, i, j)
             return
-        if self._names_group_before(s, i, j):
+        if self._names_group_before(s, i, j) or self._new_party_name(s, i, j):
             return
         if (
             i >= 3
@@ -1172,6 +1226,13 @@ class _Builder:
             and not (j < n and lower[j] in _POSSESSIVE)
         ):
             return  # "in Los Angeles", "at Westminster Abbey"
+        if (
+            j - i == 1
+            and not (first_known or before)
+            and _in_place_list(words, lower, i)
+            and words[i] not in self.surnames
+        ):
+            return  # "regional party chiefs in Stockholm, Skåne and Gothenburg said"
         if (
             j - i == 1
             and i > 0
@@ -1252,10 +1313,35 @@ class _Builder:
                     self.tails.setdefault(" ".join(words[x:j]), e.id)
         self.surnames.setdefault(words[j - 1], e.id)
         self.surname_hist.setdefault(words[j - 1], []).append((s.index, i, e.id))
+        if _family_first(words[i:j]):
+            # "Yoo Seong-min" ... "Yoo told reporters": the family name comes first
+            self.surnames.setdefault(words[i], e.id)
+            self.surname_hist.setdefault(words[i], []).append((s.index, i, e.id))
         self.mention(s, e, i, j)
         if before:
             self._roles_before(s, i, e)
         self._appositive(s, j, e)
+
+    def _new_party_name(self, s: Sent, i: int, j: int) -> bool:
+        """``voted to rename the party Liberty Korea``: the party's new name, not a person."""
+        lower = s.lower
+        if not (
+            i >= 3
+            and lower[i - 1] in ("party", "it", "itself")
+            and any(lower[k] in _RENAME for k in range(max(0, i - 4), i - 1))
+        ):
+            return False
+        parties = [
+            e
+            for e in self.entities.values()
+            if e.type == FACTION and e.faction_kind is FactionKind.PARTY
+        ]
+        if not parties:
+            return False
+        party = max(parties, key=lambda e: len(e.spans))
+        party.aliases.setdefault(" ".join(s.words[i:j]), None)
+        self.mention(s, party, i, j)
+        return True
 
     def _names_group_before(self, s: Sent, i: int, j: int) -> bool:
         """``the youth wing, Linksjugend Solid,``: a name in apposition to an unnamed group.
