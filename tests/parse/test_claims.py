@@ -1336,3 +1336,14 @@ def test_coordinated_speakers_of_two_cues_get_distinct_ids():
     )
     assert cs
     assert len({c.id for c in cs}) == len(cs)
+
+
+def test_ordering_someone_to_step_down_is_a_demand_against_them():
+    """'The ANC ordered Zuma to step down': a demand of the party against Zuma."""
+    cs = claims(
+        "The African National Congress on Tuesday ordered Jacob Zuma to step down as president."
+    )
+    assert [(c.claimant, c.form, c.target, c.stance) for c in cs] == [
+        ("african-national-congress", ClaimForm.DEMAND, "jacob-zuma", Stance.OPPOSE)
+    ]
+    assert claims("The party ordered an inquiry into the leak.") == []
