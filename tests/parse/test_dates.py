@@ -72,3 +72,22 @@ def test_impossible_dates_are_ignored():
 def test_surname_may_is_not_a_month():
     """'Theresa May said' holds no date."""
     assert find_dates("Theresa May said so.", ANCHOR) == []
+
+
+def test_month_naming_a_contest_is_resolved_with_the_anchor():
+    """'the March general election' is a date; 'the May government' is not."""
+    assert [str(d.date) for d in find_dates("after the March general election", ANCHOR)] == [
+        "2017-03"
+    ]
+    assert find_dates("the May government said", ANCHOR) == []
+
+
+def test_possessive_may_is_not_a_month():
+    """'in May's cabinet' speaks of Theresa May, not of the month."""
+    assert find_dates("a minister in May's cabinet", ANCHOR) == []
+
+
+def test_end_of_month_and_mid_year():
+    """'by the end of January' is January; 'in mid-2016' is 2016."""
+    assert [str(d.date) for d in find_dates("by the end of January", ANCHOR)] == ["2017-01"]
+    assert [str(d.date) for d in find_dates("in mid-2016")] == ["2016"]

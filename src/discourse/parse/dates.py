@@ -7,9 +7,10 @@ Recognised forms (the anchor is the publication date, when given):
 - day and month without a year: ``on 23 February``, ``February 23`` (the
   year of the anchor, or the year before when that would be in the future);
 - month and year: ``in March 2017``, ``March 2017``;
-- a month alone after *in*, *since*, *until*, *by*, *early*, *late*...:
-  ``in March`` (needs the anchor);
-- a year after a preposition: ``in 2016``, ``since 2015``;
+- a month alone after *in*, *since*, *until*, *by*, *early*, *late*, *the end
+  of*...: ``in March`` (needs the anchor), but not ``in May's cabinet``;
+- a month naming a contest: ``the March general election`` (needs the anchor);
+- a year after a preposition: ``in 2016``, ``since 2015``, ``mid-2019``;
 - weekdays: ``on Tuesday``, ``last Tuesday`` (the latest such day not after
   the anchor);
 - ``yesterday``, ``today``, ``tomorrow``, ``last month``, ``last year``,
@@ -53,6 +54,12 @@ _MON = (
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89][0-9]{2}|2[0-9]{3})"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+#: What a month names as a modifier: "the March general election", "the June congress".
+_CONTEST_ADJ = r"(?:general|federal|snap|state|regional|local|leadership|party|presidential)\s"
+_CONTEST = (
+    r"elections?|by-elections?|vote|ballot|poll|congress|conference|convention|primary|primaries"
+    r"|referendum|caucus|caucuses"
+)
 
 _PATTERN: Final = re.compile(
     r"\b(?:"
@@ -60,8 +67,9 @@ _PATTERN: Final = re.compile(
     rf"|(?P<dmy_d>{_DAY})\s(?:of\s)?(?P<dmy_m>{_MON}),?(?:\s(?P<dmy_y>{_YEAR}))?"
     rf"|(?P<mdy_m>{_MON})\s(?P<mdy_d>{_DAY})(?![0-9])(?:,?\s(?P<mdy_y>{_YEAR}))?"
     rf"|(?P<my_m>{_MON})\s(?P<my_y>{_YEAR})"
-    rf"|(?P<mo_p>[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-?|[Ll]ast|[Nn]ext|[Tt]his|[Dd]uring|[Ff]rom)\s(?P<mo_m>{_MON})\b(?!,?\s[0-9])"
-    rf"|(?P<y_p>[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ff]rom|[Oo]f|[Ee]arly|[Ll]ate)\s(?P<y_y>{_YEAR})(?![0-9-])"
+    rf"|(?P<mo_p>[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-?|[Ll]ast|[Nn]ext|[Tt]his|[Dd]uring|[Ff]rom|[Ee]nd\sof|[Bb]eginning\sof)\s(?P<mo_m>{_MON})\b(?!,?\s[0-9]|['\u2019])"
+    rf"|(?P<the_p>[Tt]he)\s(?P<the_m>{_MON})(?=\s(?:{_CONTEST_ADJ})?(?:{_CONTEST})\b)"
+    rf"|(?P<y_p>[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ff]rom|[Oo]f|[Ee]arly|[Ll]ate|[Mm]id-)\s?(?<=[-\s])(?P<y_y>{_YEAR})(?![0-9-])"
     rf"|(?P<wd_p>[Oo]n|[Ll]ast|[Tt]his|[Ss]ince|[Bb]y)\s(?P<wd>{_WD})"
     r"|(?P<rel>[Yy]esterday|[Tt]oday|[Tt]omorrow)"
     r"|(?P<rel2>[Ll]ast|[Tt]his|[Nn]ext)\s(?P<unit>month|year)"
@@ -121,11 +129,11 @@ def resolve_date(match: re.Match[str], anchor: PartialDate | None) -> PartialDat
         return _safe(year, month, day)
     if g("my_m"):
         return _safe(int(g("my_y")), _month(g("my_m")))
-    if g("mo_m"):
+    if g("mo_m") or g("the_m"):
         if anchor is None:
             return None
-        month = _month(g("mo_m"))
-        prep = g("mo_p").lower()
+        month = _month(g("mo_m") or g("the_m"))
+        prep = (g("mo_p") or "in").lower()
         year = anchor.year
         if prep == "next":
             year += 1 if anchor.month is not None and month <= anchor.month else 0
