@@ -1347,3 +1347,38 @@ def test_ordering_someone_to_step_down_is_a_demand_against_them():
         ("african-national-congress", ClaimForm.DEMAND, "jacob-zuma", Stance.OPPOSE)
     ]
     assert claims("The party ordered an inquiry into the leak.") == []
+
+
+def test_they_speaks_for_the_group_that_spoke_or_acted_last():
+    """'..., including X, had demanded..., and they warned': X; 'They said' after a group."""
+    cs = claims(
+        "Several backbenchers, including Alan Farrell, had demanded a timetable for his "
+        'departure, and they warned that the party could not "drift" under Enda Kenny.'
+    )
+    assert [(c.claimant, c.target) for c in cs] == [
+        ("alan-farrell", "enda-kenny"),
+        ("alan-farrell", "enda-kenny"),
+    ]
+    cs = claims(
+        "Members of the Freedom Caucus voted against the bill. They said Kevin McCarthy had "
+        '"betrayed" conservatives.'
+    )
+    assert [(c.claimant, c.target, c.stance) for c in cs] == [
+        ("freedom-caucus", "kevin-mccarthy", Stance.OPPOSE)
+    ]
+    cs = claims(
+        "Nick Clegg and Chris Huhne attacked Menzies Campbell on Monday. They said he had "
+        '"lost the room".'
+    )
+    said = [c for c in cs if c.attributes["cue"] == "said"]
+    assert sorted((c.claimant, c.target) for c in said) == [
+        ("chris-huhne", "menzies-campbell"),
+        ("nick-clegg", "menzies-campbell"),
+    ]
+    assert len({c.id for c in cs}) == len(cs)
+
+
+def test_they_after_one_person_is_nobody():
+    """'Nick Clegg attacked X. They said...': *they* is not Clegg."""
+    cs = claims('Nick Clegg attacked Menzies Campbell on Monday. They said he had "lost the room".')
+    assert [c.claimant for c in cs] == ["nick-clegg"]

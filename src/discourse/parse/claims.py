@@ -125,11 +125,14 @@ class _Memory:
         targets: Each claimant's latest person target, with its sentence index.
         speaker: The latest claimant, with its sentence index.
         opposed: The latest person a claim opposed, with its sentence index.
+        group: The speakers of the latest claim if a group made it (a party,
+            *X and Y*, *several MPs, including X*), whom a later *they* means.
     """
 
     targets: dict[str, tuple[int, Mention]] = attrs.field(factory=dict)
     speaker: tuple[int, Mention] | None = None
     opposed: tuple[int, Mention] | None = None
+    group: tuple[int, tuple[Mention, ...]] | None = None
 
     def target_of(self, claimant: str, si: int) -> Mention | None:
         """The person ``claimant`` targeted in sentence ``si`` or the one before."""
@@ -804,6 +807,45 @@ def _fronted_pronoun(doc: Doc, s: Sent, ents: Mentions, k: int) -> Mention | Non
     if found is None:
         return None
     return Mention(found.entity, k, k + 1, s.starts[k], s.ends[k])
+
+
+def _speaks_for_group(s: Sent, m: Mention) -> bool:
+    """Whether ``m`` is named for a group: *..., including X,*, *among them X*, *led by X*."""
+    k = m.first
+    return k >= 2 and (
+        s.lower[k - 1] == "including" or s.lower[k - 2 : k] in (["among", "them"], ["led", "by"])
+    )
+
+
+def _group_before(doc: Doc, ents: Mentions, si: int) -> tuple[Mention, ...]:
+    """Whom a *they* opening sentence ``si`` means: the group the sentence before opens with.
+
+    A party or group (*Members of the Freedom Caucus voted...*), the people
+    named for a group (*The rebels, led by X, quit...*), or coordinated
+    people (*X and Y attacked...*), within the first eight words of the
+    previous sentence of the same paragraph.
+    """
+    if si == 0 or "\n\n" in doc.text[doc.sents[si - 1].end : doc.sents[si].start]:
+        return ()
+    prev = doc.sents[si - 1]
+    pms = ents.by_sent[si - 1]
+    for m in pms.between(0, _GROUP_OPENING):
+        e = ents.entities.get(m.entity)
+        if e is None or not _eligible(prev, m, ents):
+            continue
+        if e.type == FACTION or _speaks_for_group(prev, m):
+            return (m,)
+        nxt = pms.after(m.last + 1, 1)
+        if (
+            nxt is not None
+            and m.last < len(prev)
+            and prev.lower[m.last] == "and"
+            and (ne := ents.entities.get(nxt.entity)) is not None
+            and ne.type == PERSON
+        ):
+            return (m, nxt)
+        return ()
+    return ()
 
 
 def _relative_antecedent(s: Sent, ms: MentionList, ents: Mentions, comma: int) -> Mention | None:
@@ -1875,6 +1917,7 @@ def _sentence_claims(
         if i > 0 and s.tags[i].startswith("NN") and lower[i - 1] in ("his", "her", "their", "its"):
             continue  # "kept his distance from the dispute": a noun owned by someone, no act
         claimant: Mention | None = None
+        also: tuple[Mention, ...] = ()  # the other speakers of a "they"
         target: Mention | None = None
         addressee: Mention | None = None
         inverted = False
@@ -1939,13 +1982,23 @@ def _sentence_claims(
                     claimant = _fronted_pronoun(doc, s, ents, prev) or antecedent(
                         doc, ents, s.index, prev
                     )
+                elif prev >= 0 and lower[prev] == "they" and prev >= floor:
+                    # "..., and they warned", "They said": the group that spoke or acted last
+                    grp = spoke.group[1] if spoke.group and spoke.group[0] >= s.index - 1 else ()
+                    grp = grp or _group_before(doc, ents, s.index)
+                    if grp:
+                        m0 = grp[0]
+                        claimant = Mention(m0.entity, prev, prev + 1, s.starts[prev], s.ends[prev])
+                        also = grp[1:]
                 elif prev > 0 and lower[prev] in ("that", "which") and lower[prev - 1] in _WRITINGS:
                     # "X resigned ... in a letter that accused Y": the letter's author
                     claimant = _opening_subject(doc, s, ms, ents, prev - 1)
                 elif prev > 0 and lower[prev] == "who" and lower[prev - 1] == ",":
                     # "..., Senator Matt Canavan, a long-time ally of Joyce, who said"
                     claimant = _relative_antecedent(s, ms, ents, prev - 1)
-                if claimant is None and not (prev >= 0 and lower[prev] in _PRONOUNS):
+                if claimant is None and not (
+                    prev >= 0 and (lower[prev] in _PRONOUNS or lower[prev] == "they")
+                ):
                     # ", saying ...": the participle's subject is the main clause's
                     participle = s.tags[i] == "VBG" and i > 0 and lower[i - 1] == ","
                     claimant = _subject(s, ms, ents, a, floor, main_clause=participle)
@@ -2114,6 +2167,8 @@ def _sentence_claims(
                 tell=sense.lemma in _TELL,
                 spoke=spoke,
             )
+            if target is not None and any(target.entity == x.entity for x in also):
+                target = None  # "X and Y attacked Z. They said he...": not one of them
             if (
                 target is None
                 and last_target is not None
@@ -2246,13 +2301,31 @@ def _sentence_claims(
             )
         )
         last = out[-1]
+        speakers = [claimant]
         if not inverted and claimant.last <= i and sense is not _COLON:
             # "Pelosi and the Congressional Black Caucus threw their support behind Harris"
             for co in _coordinated(s, ms, ents, claimant):
                 if (target is not None and co.entity == target.entity) or co.start in seen:
                     continue  # (an id is used once: "X and Y, who fell out with Z, said")
                 seen.add(co.start)
+                speakers.append(co)
                 out.append(attrs.evolve(last, id=f"{doc.source}:c:{co.start}", claimant=co.entity))
+        for x, co in enumerate(also, 1):
+            # "They said": each speaker of the group (ids inside the cue's first word)
+            if (target is not None and co.entity == target.entity) or cue_start + x in seen:
+                continue
+            seen.add(cue_start + x)
+            speakers.append(co)
+            out.append(attrs.evolve(last, id=f"{doc.source}:c:{cue_start + x}", claimant=co.entity))
+        ce = ents.entities.get(claimant.entity)
+        spoke.group = (
+            (s.index, tuple(speakers))
+            if len(speakers) > 1
+            or (ce is not None and ce.type == FACTION)
+            or _speaks_for_group(s, claimant)
+            or (also and lower[claimant.first] == "they")
+            else None
+        )
         last_claimant = claimant
         last_target = target
         spoke.speaker = (s.index, claimant)  # the latest speaker, whom a retort answers
