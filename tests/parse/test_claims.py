@@ -1382,3 +1382,13 @@ def test_they_after_one_person_is_nobody():
     """'Nick Clegg attacked X. They said...': *they* is not Clegg."""
     cs = claims('Nick Clegg attacked Menzies Campbell on Monday. They said he had "lost the room".')
     assert [c.claimant for c in cs] == ["nick-clegg"]
+
+
+def test_telling_someone_what_to_do_is_pressure_not_praise():
+    """'called on him to respect the voters': against him; 'urged him to stay on': for him."""
+    cs = claims(
+        "Tom Reed defeated Paul Hart in the primary. Sam Ortiz called on him to respect the voters."
+    )
+    assert [c.stance for c in cs if c.claimant == "sam-ortiz"] == [Stance.OPPOSE]
+    cs = claims("Tom Reed defeated Paul Hart in the primary. Sam Ortiz urged him to stay on.")
+    assert [c.stance for c in cs if c.claimant == "sam-ortiz"] == [Stance.SUPPORT]

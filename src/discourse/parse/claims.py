@@ -2190,6 +2190,19 @@ def _sentence_claims(
             if target is None:
                 target = _fallback_target(doc, s, ms, ents, claimant.entity, i, recent)
                 guessed = target is not None
+        if (
+            target is not None
+            and stance is None
+            and sense.object == "addressee"
+            and (
+                (addressee is target and addressee.last < n and lower[addressee.last] == "to")
+                or (j + 1 < n and lower[j] in _OBJ_PRONOUNS and lower[j + 1] == "to")
+            )
+        ):
+            # "called on him to respect the voters", "urged X to apologise": pressure on X (what
+            # X is told to do is no praise of X), unless X is told to stay on or to back someone
+            stance = _demand_stance(s, j + 1 if addressee is None else addressee.last)
+            stance = stance or Stance.OPPOSE
         if target is not None and stance is None:
             stance = _evaluate(s, *region, cues.evaluative, found) or _FORM_STANCE.get(
                 sense.form, Stance.OPPOSE
