@@ -546,3 +546,70 @@ def test_counted_lawmakers_quitting_a_described_party_defect():
     (e,) = events("Twenty-nine lawmakers quit South Korea's ruling Saenuri Party on Tuesday.")
     assert e.kind is EventKind.DEFECTION
     assert e.organization == "saenuri-party"
+
+
+def test_breaking_away_to_form_a_group_is_a_split():
+    """'eleven MPs who broke away to form the Independent Group' is a split."""
+    got = events("Anna Soubry was among eleven MPs who broke away to form the Independent Group.")
+    assert [e.kind for e in got] == [EventKind.SPLIT]
+
+
+def test_expelling_counted_members_is_an_expulsion_by_the_committee():
+    """'The National Executive Committee expelled three members' is an expulsion."""
+    (e,) = events("The National Executive Committee expelled three members.")
+    assert e.kind is EventKind.EXPULSION
+    assert [p.role for p in e.participants] == ["agent"]
+
+
+def test_voted_to_deselect_and_switched_parties():
+    """'voted to deselect X' is a deselection; 'switched parties, joining UKIP' a defection."""
+    (e,) = events("Local members voted to deselect Jim Smith.")
+    assert e.kind is EventKind.DESELECTION
+    (e,) = events("Douglas Carswell switched parties, joining UKIP.")
+    assert e.kind is EventKind.DEFECTION
+    assert ("uk-independence-party", "destination") in [(p.ref, p.role) for p in e.participants]
+
+
+def test_defeated_to_win_the_leadership_names_winner_and_loser():
+    """'X defeated Y to win the Labour leadership': X won, Y lost; 'hoped to win' is no event."""
+    (e,) = events("Keir Starmer defeated Rebecca Long-Bailey to win the Labour leadership.")
+    assert e.kind is EventKind.LEADERSHIP_ELECTION
+    assert [(p.ref, p.role) for p in e.participants] == [
+        ("keir-starmer", "winner"),
+        ("rebecca-long-bailey", "loser"),
+    ]
+    assert events("Rebecca Long-Bailey hoped to win the Labour leadership.") == []
+
+
+def test_replaced_as_leader_names_the_successor_as_winner():
+    """'X was replaced as leader by Y': Y won, X is the predecessor."""
+    (e,) = events("Nigel Farage was replaced as leader by Paul Nuttall.")
+    assert e.kind is EventKind.LEADERSHIP_ELECTION
+    assert [(p.ref, p.role) for p in e.participants] == [
+        ("paul-nuttall", "winner"),
+        ("nigel-farage", "predecessor"),
+    ]
+
+
+def test_ministers_quitting_after_the_leader_resigned_is_another_resignation():
+    """'X resigned ... after four of his ministers quit' is two resignations, not one."""
+    text = "Vaughan Gething resigned as leader on Tuesday after four of his ministers quit."
+    assert [e.evidence[0].text for e in events(text)] == ["resigned", "quit"]
+
+
+def test_whom_x_had_sacked_is_a_dismissal_of_the_one_named_before():
+    """'Hannah Blythyn, whom Gething had sacked in May, said' is Blythyn's dismissal by Gething."""
+    text = "Vaughan Gething led the party. Hannah Blythyn, whom Gething had sacked in May, said so."
+    (e,) = events(text)
+    assert e.kind is EventKind.DISMISSAL
+    assert [(p.ref, p.role) for p in e.participants] == [
+        ("hannah-blythyn", "subject"),
+        ("vaughan-gething", "agent"),
+    ]
+
+
+def test_departure_is_announced_or_from_a_party():
+    """'announced his departure' is a resignation; 'said his departure was overdue' is not."""
+    (e,) = events("Sean Fraser announced his own departure the same day.")
+    assert e.kind is EventKind.RESIGNATION
+    assert events("Hannah Blythyn said his departure was long overdue.") == []

@@ -656,3 +656,10 @@ def test_group_named_in_quotation_marks():
     """'the "New Way" group of younger deputies' is a group named New Way."""
     m = mentions('Zapatero ran as the candidate of the "New Way" group of younger deputies.')
     assert "New Way" in names(m, FACTION)
+
+
+def test_party_founded_or_joined_after_to_is_a_party():
+    """'left the Democratic Party to found Italia Viva': Italia Viva is a party, not a person."""
+    m = mentions("Matteo Renzi left the Democratic Party to found Italia Viva.")
+    assert names(m, PERSON) == {"Matteo Renzi"}
+    assert "Italia Viva" in names(m, FACTION)

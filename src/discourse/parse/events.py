@@ -300,6 +300,12 @@ def find_events(
                 and prior_here is not None
                 and prior_here.sentence == s.index
                 and prior_here.name is None
+                # "X resigned ... after four of his ministers quit": two resignations
+                and not (
+                    kind in _VERBAL
+                    and _subject_of(d) != _subject_of(prior_here)
+                    and (s.tags[i].startswith("VB") or _mass_subject(s, i))
+                )
             ):
                 # "lost the Liberal leadership ... in a party-room ballot": one event
                 prior_here.spans.extend(d.spans)
@@ -461,7 +467,9 @@ def _verb_events(s: Sent, ms: MentionList, ents: Mentions) -> list[tuple[int, in
             ):
                 out.append((i, i + 1, EventKind.DISMISSAL))
                 continue
-        if w in _WON_LOST and s.tags[i].startswith("VB"):
+        if (w in _WON_LOST and s.tags[i].startswith("VB")) or (
+            w == "win" and _won_then(s, i)  # "defeated Rebecca Long-Bailey to win the leadership"
+        ):
             k = next((k for k in range(i + 1, min(n, i + 5)) if lower[k] == "leadership"), -1)
             if k > 0 and (k + 1 >= n or lower[k + 1] not in _ELECTION_NOUNS):
                 out.append((i, i + 1, EventKind.LEADERSHIP_ELECTION))
@@ -523,6 +531,17 @@ def _verb_events(s: Sent, ms: MentionList, ents: Mentions) -> list[tuple[int, in
         ):
             # "the members chose X and Y as joint leaders", "was confirmed as leader"
             out.append((i, i + 1, EventKind.LEADERSHIP_ELECTION))
+        elif (
+            w in _REPLACED
+            and s.tags[i] in ("VBD", "VBN")
+            and any(
+                lower[k] == "as"
+                and k + 1 < n
+                and any(lower[x] in _ELECTED_ROLES for x in range(k + 1, min(n, k + 4)))
+                for k in range(i + 1, min(n, i + 6))
+            )
+        ):
+            out.append((i, i + 1, EventKind.LEADERSHIP_ELECTION))  # "was replaced as leader by X"
         elif w in _REMOVE_VERBS and s.tags[i].startswith("VB"):
             m = ms.after(i + 1, 1)
             if (
@@ -538,6 +557,7 @@ def _verb_events(s: Sent, ms: MentionList, ents: Mentions) -> list[tuple[int, in
 _CHOSE: Final = frozenset(
     {"chose", "chosen", "picked", "selected", "confirmed", "elected", "re-elected", "installed"}
 )
+_REPLACED: Final = frozenset({"replaced", "succeeded"})
 _SUCCESSOR: Final = frozenset({"successor", "successors", "replacement"})
 _REMOVE_VERBS: Final = frozenset({"remove", "removed", "removes", "removing", "oust"})
 #: Verbs after which "to <verb>" was done, not wished: "voted on Wednesday to remove".
@@ -679,11 +699,19 @@ def _subject_before(s: Sent, ms: MentionList, ents: Mentions, k: int) -> Mention
 
 
 def _losers(s: Sent, ms: MentionList, ents: Mentions, lo: int, d: _Draft) -> None:
-    """Persons beaten after token ``lo``: "defeating Charlie Angus, Guy Caron and Ashton"."""
+    """Persons beaten after token ``lo``: "defeating Charlie Angus, Guy Caron and Ashton".
+
+    The person right before a finite *defeated*/*beat* is the winner, if the
+    contest has none yet: "Keir Starmer defeated Rebecca Long-Bailey".
+    """
     lower, n = s.lower, len(s)
     for i in range(lo, n):
         if lower[i] not in _BEAT or not s.tags[i].startswith("VB"):
             continue
+        if s.tags[i] == "VBD" and _winner(d) is None:
+            w = _mention_before(ms, i, 0)
+            if w is not None and ents.entities[w.entity].type == PERSON:
+                _add(d, w.entity, "winner")
         k = i + 1
         while k < n:
             m = ms.after(k, 0)
@@ -726,6 +754,45 @@ def _party_described(s: Sent, j: int, first: int) -> bool:
     ) and any(
         s.lower[k] in ("'s", "'", "the", "its", "his", "her", "their") for k in range(j, first)
     )
+
+
+def _counted_members(s: Sent, j: int) -> bool:
+    """Whether counted members are the object from token ``j``: "three members", "21 MPs"."""
+    lower, n = s.lower, len(s)
+    k = j
+    if k < n and lower[k] in ("the", "its", "their"):
+        k += 1
+    if not (
+        k + 1 < n
+        and (s.tags[k] == "CD" or any(part in _QUANTIFIERS for part in lower[k].split("-")))
+    ):
+        return False
+    k += 1
+    if k + 1 < n and s.tags[k] in ("JJ", "NNP"):
+        k += 1  # "three Labour members", "two rebel MPs"
+    return k < n and lower[k] in _MEMBERS
+
+
+_HOPED: Final = frozenset(
+    {"hope", "hoped", "hopes", "hoping", "want", "wanted", "wants", "bid", "try", "tried",
+     "trying", "seek", "sought", "seeking", "aim", "aimed", "aims", "plan", "planned", "plans",
+     "expected", "likely", "favourite", "favorite", "chance", "failed", "fails", "set"}
+)  # fmt: skip
+
+
+def _won_then(s: Sent, i: int) -> bool:
+    """Whether *to win* at ``i`` tells a result: "defeated X to win", not "hoped to win"."""
+    lower = s.lower
+    if not (i > 0 and lower[i - 1] == "to"):
+        return False
+    lo = max(0, i - 8)
+    return any(lower[x] in _BEAT and s.tags[x] == "VBD" for x in range(lo, i)) and not any(
+        lower[x] in _HOPED or lower[x] in _MODAL for x in range(lo, i - 1)
+    )
+
+
+def _subject_of(d: _Draft) -> str | None:
+    return next((p.ref for p in d.participants if p.role in ("subject", "defector")), None)
 
 
 def _the_party(s: Sent, j: int) -> bool:
@@ -890,6 +957,7 @@ def _event(
         return None  # "risked a split", "warned of a possible split"
     if kind is EventKind.SPLIT and not (
         (tags[i].startswith("NN") and i > 0 and tags[i - 1] in ("DT", "JJ", "PRP$", "POS"))
+        or (lower[i] == "broke" and j - i == 2)  # "eleven MPs who broke away to form..."
         or (
             after_name
             and _covering_type(ms, ents, i - 1) == FACTION
@@ -919,6 +987,11 @@ def _event(
         and not (i > 0 and lower[i - 1] in _PRIMARY_MODIFIERS)
     ):
         return None
+    if lower[i] == "departure" and not (
+        any(lower[x].startswith(("announc", "confirm")) for x in range(max(0, i - 4), i))
+        or (j + 1 < n and lower[j] == "from")
+    ):
+        return None  # "said his departure was long overdue": a mention, not a report
     participants: list[Participant] = []
     organization: str | None = None
     name: str | None = None
@@ -976,7 +1049,23 @@ def _event(
             m2 = _mention_after(ms, j + 1, 2)
             if m2 is not None and etype(m2) == FACTION:
                 organization = _party_of(ents, m2.entity)
-        if lower[i] in ("elected", "re-elected", "became", "becomes") or lower[i] in _CHOSE:
+        if lower[i] in _REPLACED:
+            # "Nigel Farage was replaced as leader by Paul Nuttall", "X succeeded Y as leader"
+            passive = i > 0 and lower[i - 1] in _BE
+            before = _mention_before(ms, i - 1 if passive else i, 1)
+            after = None
+            for k in range(j, min(n, j + 8)):
+                if lower[k] == "by" and passive:
+                    after = _mention_after(ms, k + 1, 1)
+                    break
+            if not passive:
+                after = _mention_after(ms, j, 1)
+            new, old_ = (after, before) if passive else (before, after)
+            if new is not None and etype(new) == PERSON:
+                participants.append(Participant(ref=new.entity, role="winner"))
+            if old_ is not None and etype(old_) == PERSON:
+                participants.append(Participant(ref=old_.entity, role="predecessor"))
+        elif lower[i] in ("elected", "re-elected", "became", "becomes") or lower[i] in _CHOSE:
             # "Friedrich Merz was elected CDU leader", "X, who was chosen as interim leader"
             passive = i > 0 and lower[i - 1] in _BE
             k = i - 1 if passive else i
@@ -1110,6 +1199,11 @@ def _event(
         ):
             # "the Conservatives suspended him": the latest person named before
             obj = _latest_person(doc, ents, s, j, ent(subj))
+        if kind in _DONE_TO and verbal and not passive and obj is None:
+            w_ = next((x for x in range(i - 1, max(-1, i - 6), -1) if lower[x] == "whom"), -1)
+            if w_ > 1 and lower[w_ - 1] == ",":
+                obj = _mention_before(ms, w_ - 1, 0)  # "X, whom Gething had sacked in May"
+                subj = _mention_before(ms, i, 3)
         if kind in _DONE_TO and verbal:
             if passive:
                 if subj is None or etype(subj) != PERSON:
@@ -1131,6 +1225,12 @@ def _event(
                 organization = _member_group(s, ms, ents, j)
                 if subj is not None:
                     participants.append(Participant(ref=subj.entity, role="agent"))
+            elif _counted_members(s, j):
+                # "the National Executive Committee expelled three members"
+                if subj is not None:
+                    participants.append(Participant(ref=subj.entity, role="agent"))
+                    if etype(subj) == FACTION:
+                        organization = _party_of(ents, subj.entity)
             else:
                 return None
         elif kind in _DONE_TO:
@@ -1350,7 +1450,10 @@ def _outcome(
         w = lower[k]
         if w not in _WIN and w not in _LOSE:
             continue
-        won = w in _WIN
+        # "Keir Starmer defeated Rebecca Long-Bailey": a win for the subject
+        won = w in _WIN or (
+            w == "defeated" and s.tags[k] == "VBD" and not (k > 0 and lower[k - 1] in _BE)
+        )
         m = _owner_before(s, ms, k)
         if (
             m is None

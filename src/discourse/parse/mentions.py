@@ -115,6 +115,7 @@ _REGION_HEADS: Final = frozenset(
      "province", "county", "capital"}
 )  # fmt: skip
 _CAP_STOP: Final = frozenset({"i", "i'm", "i'd", "ok", "okay"})
+_FOUND_VERBS: Final = frozenset({"found", "form", "launch", "join", "create", "set"})
 _RENAME: Final = frozenset({"rename", "renamed", "renames", "renaming", "rebrand", "rebranded"})
 #: Titles that stay part of the name when only a surname follows ("Lord Rennard").
 _PEERAGE: Final = frozenset({"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"})
@@ -1198,6 +1199,20 @@ class _Builder:
             self._mark(s, i, j)
             return
         if self._names_group_before(s, i, j) or self._new_party_name(s, i, j):
+            return
+        if (
+            j - i >= 2
+            and i >= 2
+            and lower[i - 1] in _FOUND_VERBS
+            and lower[i - 2] == "to"
+            and not title
+            and not _given(words[i], t.first_names)
+        ):
+            # "left the Democratic Party to found Italia Viva", "to join Change UK"
+            e = self.entity(
+                " ".join(words[i:j]), FACTION, faction_kind=FactionKind.PARTY, confidence=0.7
+            )
+            self.mention(s, e, i, j)
             return
         if (
             i >= 3
