@@ -41,6 +41,7 @@ from discourse.model import (
     Record,
     Source,
     Span,
+    _columns,
     to_partial_date,
 )
 from discourse.parse.claims import author_id, find_claims
@@ -368,9 +369,10 @@ class Parser:
             for text, source in items:
                 yield self.parse(text, source=source, date=date)
             return
-        # Across processes, each batch's records travel as one pickle made by the
-        # worker: the executor passes bytes on as a single copy, and this process
-        # unpickles them only when they are consumed, with the GC paused.
+        # Across processes, each batch's records travel in columns
+        # (discourse.model._columns), pickled by the worker: the executor passes
+        # the bytes on as a single copy, and this process rebuilds the records
+        # only when they are consumed, with the GC paused.
         packed = not isinstance(executor, ThreadPoolExecutor)
         pending: deque[Future[list[list[Record]] | bytes]] = deque()
         ahead: deque[tuple[str, Source | str | None]] = deque()
@@ -424,12 +426,13 @@ def _parse_batch(
 ) -> list[list[Record]] | bytes:
     # Each document's records, not its Corpus: the records alone are about half
     # the pickle of a corpus with its indices, and the corpus is built once, by
-    # the consuming process. ``packed``: the batch goes back as one pickle.
+    # the consuming process. ``packed``: the batch goes back as one pickle of
+    # its records in columns, read by C loops rather than record by record.
     if not packed:
         return [_batch_item(parser, text, source, date) for text, source in batch]
     with _gc_paused():
         out = [_batch_item(parser, text, source, date) for text, source in batch]
-        return pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL)
+        return pickle.dumps(_columns.pack(out), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _batch_item(
@@ -441,15 +444,15 @@ def _batch_item(
 
 
 def _results(future: Future[list[list[Record]] | bytes]) -> list[Corpus]:
-    # Records arrive rebuilt without re-running their converters (they were valid
-    # when pickled; see discourse.model._records._rebuild), which keeps this
-    # process's share of the work small. The bytes are our own worker's pickle
-    # (the executor unpickles what workers send in any case), never a user's file.
+    # Records are rebuilt from their columns without re-running their converters
+    # (they were valid when packed), which keeps this process's share of the
+    # work small. The bytes are our own worker's pickle (the executor unpickles
+    # what workers send in any case), never a user's file.
     result = future.result()
     if not isinstance(result, bytes):
         return [Corpus(records) for records in result]
     with _gc_paused():
-        return [Corpus(records) for records in pickle.loads(result)]  # noqa: S301
+        return [Corpus(records) for records in _columns.unpack(pickle.loads(result))]  # noqa: S301
 
 
 def _filter(corpus: Corpus, threshold: float) -> Corpus:
