@@ -1392,3 +1392,15 @@ def test_telling_someone_what_to_do_is_pressure_not_praise():
     assert [c.stance for c in cs if c.claimant == "sam-ortiz"] == [Stance.OPPOSE]
     cs = claims("Tom Reed defeated Paul Hart in the primary. Sam Ortiz urged him to stay on.")
     assert [c.stance for c in cs if c.claimant == "sam-ortiz"] == [Stance.SUPPORT]
+
+
+def test_her_is_not_a_man_the_text_calls_he():
+    """'Anas Sarwar ... said he was saddened. Ed Miliband thanked her': Lamont, not Sarwar."""
+    cs = claims(
+        "Johann Lamont resigned as leader on Friday. In an interview, she said colleagues "
+        'were "dinosaurs". Her deputy, Anas Sarwar, said he was "saddened" by her departure. '
+        "Ed Miliband thanked her for her work."
+    )
+    assert [(c.target, c.stance) for c in cs if c.claimant == "ed-miliband"] == [
+        ("johann-lamont", Stance.SUPPORT)
+    ]

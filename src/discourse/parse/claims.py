@@ -1274,7 +1274,13 @@ def _in_claimant_phrase(s: Sent, ms: MentionList, m: Mention, claimant: str, lo:
 
 
 def _other_person(doc: Doc, ents: Mentions, s: Sent, k: int, claimant: str) -> Mention | None:
-    """Whom "him" or "her" at token ``k`` refers to: the latest person named other than the claimant."""
+    """Whom "him" or "her" at token ``k`` refers to: the latest person named other than the claimant.
+
+    Not a person the text refers to with the other gender's pronouns (*her*
+    is not Anas Sarwar when the text says *he* of him).
+    """
+    gender = _PRONOUN_GENDER.get(s.lower[k]) if k < len(s) else None
+    known = _genders(doc, ents) if gender is not None else {}
     for si in range(s.index, max(-1, s.index - 1 - _LOOKBACK), -1):
         pms = ents.by_sent[si]
         found = pms.backwards(k, k - _REGION) if si == s.index else reversed(pms)
@@ -1282,9 +1288,78 @@ def _other_person(doc: Doc, ents: Mentions, s: Sent, k: int, claimant: str) -> M
             if si == s.index and m.last > k:
                 continue
             e = ents.entities.get(m.entity)
-            if e is not None and e.type == PERSON and m.entity != claimant:
+            if (
+                e is not None
+                and e.type == PERSON
+                and m.entity != claimant
+                and known.get(m.entity, gender) == gender
+            ):
                 return m
     return None
+
+
+_PRONOUN_GENDER: Final = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+}  # fmt: skip
+_GENDERS: dict[int, tuple[Mentions, dict[str, str]]] = {}
+
+
+def _genders(doc: Doc, ents: Mentions) -> dict[str, str]:
+    """The gender of persons, from the pronouns the text uses of them (built once per document).
+
+    A person named as a subject takes *he* or *she* right after the verb that
+    follows the name (*Anas Sarwar, her deputy, said he was...*), else the
+    *he* or *she* subject of the next sentence of the paragraph when the
+    person is the only one named (*He said*, *In an interview, she said*).
+    A person with votes for both is left unknown.
+    """
+    hit = _GENDERS.get(id(ents))
+    if hit is not None and hit[0] is ents:
+        return hit[1]
+    votes: dict[str, set[str]] = {}
+    sents = doc.sents
+    for sent in sents:
+        ms = ents.by_sent[sent.index]
+        lower = sent.lower
+        people = [
+            m for m in ms if (e := ents.entities.get(m.entity)) is not None and e.type == PERSON
+        ]
+        for x, m in enumerate(people):
+            stop = min(len(sent), m.last + _GENDER_WINDOW)
+            if x + 1 < len(people):
+                stop = min(stop, people[x + 1].first)
+            for k in range(m.last + 1, stop):
+                w = lower[k]
+                if w in ("he", "she") and (
+                    sent.tags[k - 1] in ("VBD", "VBZ") or lower[k - 1] == "that"
+                ):
+                    votes.setdefault(m.entity, set()).add(_PRONOUN_GENDER[w])
+                    break
+                if w in _CLAUSE_END or sent.words[k] in _OPEN_Q:
+                    break
+        nxt = sent.index + 1
+        if (
+            len(people) == 1
+            and nxt < len(sents)
+            and "\n\n" not in doc.text[sent.end : sents[nxt].start]
+            and not any(m.first < _GENDER_WINDOW for m in ents.by_sent[nxt])
+        ):
+            following = sents[nxt].lower
+            for k in range(min(len(following), _GENDER_WINDOW)):
+                w = following[k]
+                if w in ("he", "she") and (k == 0 or following[k - 1] == ","):
+                    votes.setdefault(people[0].entity, set()).add(_PRONOUN_GENDER[w])
+                    break
+    out = {eid: next(iter(gs)) for eid, gs in votes.items() if len(gs) == 1}
+    if len(_GENDERS) > 16:
+        _GENDERS.clear()
+    _GENDERS[id(ents)] = (ents, out)
+    return out
+
+
+#: Tokens read after a name or at a sentence's start for the pronoun of a person's gender.
+_GENDER_WINDOW: Final = 12
 
 
 def _fallback_target(
