@@ -1404,3 +1404,15 @@ def test_her_is_not_a_man_the_text_calls_he():
     assert [(c.target, c.stance) for c in cs if c.claimant == "ed-miliband"] == [
         ("johann-lamont", Stance.SUPPORT)
     ]
+
+
+def test_acting_on_the_deal_targets_the_one_who_made_it():
+    """'refused to back the deal, saying Y...': the maker of the deal named before, not Y."""
+    cs = claims(
+        "The vote cleared the way for the party's leader, Maxime Verhagen, to complete the "
+        "deal. Ad Koppejan refused to back the deal, saying Geert Wilders was divisive. Ernst "
+        "Hirsch Ballin criticised the agreement."
+    )
+    refused = [c for c in cs if c.claimant == "ad-koppejan"]
+    assert refused
+    assert (refused[0].target, refused[0].stance) == ("maxime-verhagen", Stance.OPPOSE)

@@ -1362,6 +1362,36 @@ def _genders(doc: Doc, ents: Mentions) -> dict[str, str]:
 _GENDER_WINDOW: Final = 12
 
 
+#: What someone makes and others back or fight: its maker is named where the text told of it.
+_DEAL_NOUNS: Final = frozenset(
+    {"deal", "agreement", "pact", "plan", "proposal", "reshuffle", "strategy", "compromise",
+     "bill", "reform", "reforms", "budget", "manifesto", "programme", "program"}
+)  # fmt: skip
+
+
+def _maker_of(
+    doc: Doc, ents: Mentions, s: Sent, j: int, noun: str, claimant: str
+) -> Mention | None:
+    """Who made the *deal* (``noun``) the cue at token ``j`` acts on, placed at ``j``.
+
+    The person named last before the same noun in one of the ``_LOOKBACK``
+    sentences before (*cleared the way for the CDA's leader, Maxime
+    Verhagen, to complete the deal*), never the claimant.
+    """
+    for si in range(s.index - 1, max(-1, s.index - 1 - _LOOKBACK), -1):
+        prev = doc.sents[si]
+        lower = prev.lower
+        at = next((k for k in range(min(len(prev), _REGION * 2)) if lower[k] == noun), None)
+        if at is None:
+            continue
+        for m in ents.by_sent[si].backwards(at, at - _REGION):
+            e = ents.entities.get(m.entity)
+            if m.last <= at and e is not None and e.type == PERSON and m.entity != claimant:
+                return Mention(m.entity, j, j + 2, s.starts[j], s.ends[j + 1])
+        return None
+    return None
+
+
 def _fallback_target(
     doc: Doc,
     s: Sent,
@@ -2230,6 +2260,17 @@ def _sentence_claims(
             # "dismissed the criticism as...", "rejected the accusations": for the one attacked
             target, stance = spoke.opposed[1], Stance.SUPPORT
             hostile_used = True  # (no flip: the stance is already the defence's)
+        if (
+            sense.object == "target"
+            and j + 1 < n
+            and lower[j] in ("the", "this", "that")
+            and lower[j + 1] in _DEAL_NOUNS
+            # (a name after the deal's own phrase, as in "the deal, saying Wilders'...", is
+            # not its object)
+            and (target is None or "," in lower[j + 2 : target.first])
+        ):
+            # "refused to back the deal": the deal of "X, to complete the deal" before
+            target = _maker_of(doc, ents, s, j, lower[j + 1], claimant.entity) or target
         if target is None and not sense.action:
             # the subject or object of the reported clause: "said Y should resign"
             target = _clause_target(
