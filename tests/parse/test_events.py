@@ -613,3 +613,14 @@ def test_departure_is_announced_or_from_a_party():
     (e,) = events("Sean Fraser announced his own departure the same day.")
     assert e.kind is EventKind.RESIGNATION
     assert events("Hannah Blythyn said his departure was long overdue.") == []
+
+
+def test_members_voting_to_back_a_deal_is_a_policy_vote():
+    """'Members of the X voted ... to back a minority government' is a vote inside the party."""
+    text = (
+        "Members of the Christian Democratic Appeal voted by a two-thirds majority on Saturday "
+        "to back a minority government."
+    )
+    (e,) = events(text)
+    assert e.kind is EventKind.POLICY_VOTE
+    assert events("Geert Wilders voted to back the budget.") == []

@@ -663,3 +663,16 @@ def test_party_founded_or_joined_after_to_is_a_party():
     m = mentions("Matteo Renzi left the Democratic Party to found Italia Viva.")
     assert names(m, PERSON) == {"Matteo Renzi"}
     assert "Italia Viva" in names(m, FACTION)
+
+
+def test_inner_name_of_a_long_name_is_the_same_person():
+    """'Luiz Inácio Lula da Silva' ... 'Lula': one person."""
+    m = mentions("Luiz Inácio Lula da Silva said nothing. Lula did not comment on the resignation.")
+    assert names(m, PERSON) == {"Luiz Inácio Lula da Silva"}
+
+
+def test_name_followed_by_a_new_party_appositive_is_a_party():
+    """'The Alliance for Democracy, a new party, won two seats': a party, not a bloc."""
+    m = mentions("The Alliance for Democracy, a new party, won two seats.")
+    (f,) = [e for e in m.entities.values() if e.type == FACTION]
+    assert f.faction_kind is FactionKind.PARTY

@@ -542,6 +542,9 @@ def _verb_events(s: Sent, ms: MentionList, ents: Mentions) -> list[tuple[int, in
             )
         ):
             out.append((i, i + 1, EventKind.LEADERSHIP_ELECTION))  # "was replaced as leader by X"
+        elif w == "voted" and _members_voted_to(s, ms, ents, i):
+            # "Members of the Christian Democratic Appeal voted ... to back a minority government"
+            out.append((i, i + 1, EventKind.POLICY_VOTE))
         elif w in _REMOVE_VERBS and s.tags[i].startswith("VB"):
             m = ms.after(i + 1, 1)
             if (
@@ -793,6 +796,39 @@ def _won_then(s: Sent, i: int) -> bool:
 
 def _subject_of(d: _Draft) -> str | None:
     return next((p.ref for p in d.participants if p.role in ("subject", "defector")), None)
+
+
+_POLICY_VERBS: Final = frozenset(
+    {"back", "approve", "endorse", "reject", "accept", "ratify", "join", "enter", "leave",
+     "support", "oppose", "form", "end", "quit", "merge", "dissolve", "adopt", "scrap"}
+)  # fmt: skip
+
+
+def _members_voted_to(s: Sent, ms: MentionList, ents: Mentions, i: int) -> bool:
+    """Whether a party's members *voted ... to back/reject...* at ``i``: a vote inside the party.
+
+    The subject is a party or its members ("Members of the CDA", "SPD members",
+    "delegates"); votes *to remove* or *to expel* someone are left to the sanction.
+    """
+    lower, n = s.lower, len(s)
+    k = next((x for x in range(i + 1, min(n, i + 10)) if lower[x] == "to"), -1)
+    if k < 0 or k + 1 >= n or lower[k + 1] not in _POLICY_VERBS:
+        return False
+    if any(lower[x] in (",", ";") for x in range(i + 1, k)):
+        return False
+    for x in range(i - 1, max(-1, i - 8), -1):
+        if lower[x] in _MEMBERS:
+            return True
+        m = ms.covering(x)
+        if m is not None:
+            e = ents.entities[m.entity]
+            if e.type == FACTION and e.faction_kind is FactionKind.PARTY:
+                return any(lower[y] in _MEMBERS for y in range(max(0, m.first - 3), m.first)) or (
+                    m.last == i
+                )
+            if e.type == PERSON:
+                return False
+    return False
 
 
 def _the_party(s: Sent, j: int) -> bool:

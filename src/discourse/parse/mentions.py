@@ -1022,6 +1022,17 @@ class _Builder:
                 and s.lower[start - 2] in ("party", "parties")
             ):
                 kind = FactionKind.PARTY  # "founded a new party, the Alliance for Progress..."
+            elif (
+                end + 2 < len(s)
+                and s.lower[end] == ","
+                and s.lower[end + 1] in ("a", "an", "the")
+                and any(
+                    s.lower[k] == "party"
+                    and (k + 1 >= len(s) or s.lower[k + 1] in (",", ".", ";", "that", "which"))
+                    for k in range(end + 2, min(len(s), end + 5))
+                )
+            ):
+                kind = FactionKind.PARTY  # "The Alliance for Democracy, a new party, won"
             if owner is not None and kind is not FactionKind.PARTY:
                 # the party's mention becomes part of its organ's name
                 name = " ".join(words[owner.first : end])
@@ -1332,6 +1343,16 @@ class _Builder:
             # "Yoo Seong-min" ... "Yoo told reporters": the family name comes first
             self.surnames.setdefault(words[i], e.id)
             self.surname_hist.setdefault(words[i], []).append((s.index, i, e.id))
+        for x in range(i + 1, j - 1):
+            # "Luiz Inácio Lula da Silva" ... "Lula": an inner name, when no one else has it
+            if (
+                len(words[x]) >= 3
+                and words[x][0].isupper()
+                and lower[x] not in t.particles
+                and words[x] not in self.surnames
+            ):
+                self.surnames[words[x]] = e.id
+                self.surname_hist.setdefault(words[x], []).append((s.index, i, e.id))
         self.mention(s, e, i, j)
         if before:
             self._roles_before(s, i, e)
