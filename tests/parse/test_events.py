@@ -624,3 +624,23 @@ def test_members_voting_to_back_a_deal_is_a_policy_vote():
     (e,) = events(text)
     assert e.kind is EventKind.POLICY_VOTE
     assert events("Geert Wilders voted to back the budget.") == []
+
+
+def test_state_election_is_named_after_its_region():
+    """'the Bavarian state election' is an election named with its region."""
+    (e,) = events("The SPD suffered heavy losses in the Bavarian state election.")
+    assert e.kind is EventKind.GENERAL_ELECTION
+    assert e.name == "Bavarian state election"
+
+
+def test_by_election_place_may_contain_and():
+    """'the Batley and Spen by-election' keeps its whole place name."""
+    (e,) = events("Labour lost the Batley and Spen by-election to the Conservatives.")
+    assert e.name == "Batley and Spen by-election"
+    assert e.outcome == "Labour defeated"
+
+
+def test_the_party_split_is_a_split():
+    """'The party split in two over Brexit' is a split; 'split the vote' is not."""
+    assert [e.kind for e in events("The party split in two over Brexit.")] == [EventKind.SPLIT]
+    assert events("The Greens split the vote in Brighton.") == []

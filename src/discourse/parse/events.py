@@ -994,6 +994,12 @@ def _event(
     if kind is EventKind.SPLIT and not (
         (tags[i].startswith("NN") and i > 0 and tags[i - 1] in ("DT", "JJ", "PRP$", "POS"))
         or (lower[i] == "broke" and j - i == 2)  # "eleven MPs who broke away to form..."
+        or (  # "the party split in two over Brexit"
+            i >= 2
+            and lower[i - 1] == "party"
+            and lower[i - 2] == "the"
+            and (j >= n or lower[j] in _SPLIT_NEXT)
+        )
         or (
             after_name
             and _covering_type(ms, ents, i - 1) == FACTION
@@ -1047,14 +1053,24 @@ def _event(
     if kind in _ELECTIONS or kind in (EventKind.LEADERSHIP_CHALLENGE, EventKind.NO_CONFIDENCE_VOTE):
         # a place name right before: "the Stoke-on-Trent Central by-election"
         k = i
-        while (
-            k > 0
-            and i - k < 5
-            and _capital(words[k - 1])
-            and lower[k - 1] not in _FUNCTION
-            and not _is_mentioned(ms, k - 1)
-        ):
-            k -= 1
+        while k > 0 and i - k < 6:
+            if (
+                _capital(words[k - 1])
+                and lower[k - 1] not in _FUNCTION
+                and not _is_mentioned(ms, k - 1)
+            ):
+                k -= 1
+            elif (
+                kind is EventKind.BY_ELECTION
+                and k < i
+                and lower[k - 1] == "and"
+                and k >= 2
+                and _capital(words[k - 2])
+                and not _is_mentioned(ms, k - 2)
+            ):
+                k -= 1  # "the Batley and Spen by-election"
+            else:
+                break
         if k < i and kind in (EventKind.BY_ELECTION, EventKind.GENERAL_ELECTION, EventKind.PRIMARY):
             location = doc.text[s.starts[k] : s.ends[i - 1]]
             first = k
