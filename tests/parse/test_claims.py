@@ -1416,3 +1416,38 @@ def test_acting_on_the_deal_targets_the_one_who_made_it():
     refused = [c for c in cs if c.claimant == "ad-koppejan"]
     assert refused
     assert (refused[0].target, refused[0].stance) == ("maxime-verhagen", Stance.OPPOSE)
+
+
+def test_every_speaker_listed_after_the_cue_claims():
+    """'endorsed by X, Y and Z', '"...," said X and Y': one claim each; an appositive is none."""
+    cs = claims("Joe Biden was endorsed by Pete Buttigieg, Amy Klobuchar and Beto O'Rourke.")
+    assert sorted(c.claimant for c in cs) == ["amy-klobuchar", "beto-o-rourke", "pete-buttigieg"]
+    assert {(c.target, c.stance) for c in cs} == {("joe-biden", Stance.SUPPORT)}
+    cs = claims('"He is the man to beat Trump," said Amy Klobuchar and Pete Buttigieg.')
+    assert sorted(c.claimant for c in cs) == ["amy-klobuchar", "pete-buttigieg"]
+    cs = claims("Bernie Sanders was attacked by Amy Klobuchar, Joe Biden's ally.")
+    assert [c.claimant for c in cs] == ["amy-klobuchar"]
+
+
+def test_the_agents_of_a_participle_aside_do_not_take_the_subject():
+    """'Sanders, backed by X and Y, attacked Biden': Sanders attacks."""
+    cs = claims(
+        "Bernie Sanders, backed by Alexandria Ocasio-Cortez and Ilhan Omar, attacked Joe Biden."
+    )
+    attacked = [c for c in cs if c.attributes["cue"] == "attacked"]
+    assert [(c.claimant, c.target, c.stance) for c in attacked] == [
+        ("bernie-sanders", "joe-biden", Stance.OPPOSE)
+    ]
+
+
+def test_the_backing_of_named_people_is_their_endorsement():
+    """'won the backing of X and Y': each one's support; 'lost the support of X': X turns."""
+    cs = claims("Joe Biden won the backing of Pete Buttigieg and Amy Klobuchar.")
+    assert sorted((c.claimant, c.target, c.stance) for c in cs) == [
+        ("amy-klobuchar", "joe-biden", Stance.SUPPORT),
+        ("pete-buttigieg", "joe-biden", Stance.SUPPORT),
+    ]
+    cs = claims("Theresa May lost the support of Boris Johnson on Monday.")
+    assert [(c.claimant, c.target, c.stance) for c in cs] == [
+        ("boris-johnson", "theresa-may", Stance.OPPOSE)
+    ]

@@ -199,13 +199,21 @@ def _criticism_from(
     date: PartialDate | None,
     seen: set[int],
 ) -> list[Claim]:
-    """``X came under fire from Y``, ``X faced criticism from Y``: Y's claim about X."""
+    """``X came under fire from Y``, ``X faced criticism from Y``: Y's claim about X.
+
+    Also ``X won the backing of Y and Z`` (each one's endorsement of X) and
+    ``X lost the support of Y`` (Y's turn against X).
+    """
     out: list[Claim] = []
     lower = s.lower
     for k in range(1, len(s) - 1):
-        if lower[k] != "from" or lower[k - 1] not in _FROM_NOUNS:
+        if lower[k] == "of" and k >= 2 and lower[k - 1] in _OF_NOUNS and lower[k - 2] == "the":
+            lost = any(lower[x] in _LOSE for x in range(max(0, k - 5), k - 2))
+            sense = (ClaimForm.CRITICISM, Stance.OPPOSE) if lost else _FROM_NOUNS[lower[k - 1]]
+        elif lower[k] != "from" or lower[k - 1] not in _FROM_NOUNS:
             continue
-        sense = _FROM_NOUNS[lower[k - 1]]
+        else:
+            sense = _FROM_NOUNS[lower[k - 1]]
         claimant = _after(s, ms, k + 1, 3)
         target = _subject(s, ms, ents, k - 1, main_clause=True)
         if claimant is None or target is None or claimant.entity == target.entity:
@@ -220,21 +228,29 @@ def _criticism_from(
             continue
         seen.add(start)
         dates = find_dates(doc.text, date, s.start, s.end)
-        out.append(
-            Claim(
-                id=f"{doc.source}:c:{start}",
-                claimant=claimant.entity,
-                form=sense[0],
-                target=target.entity,
-                stance=sense[1],
-                text=_clip(s, doc),
-                date=dates[0].date if dates else date,
-                evidence=[Span(source=doc.source, start=start, end=end, text=doc.text[start:end])],
-                confidence=0.6,
-                attributes={"cue": doc.text[start:end]},
-            )
+        first = Claim(
+            id=f"{doc.source}:c:{start}",
+            claimant=claimant.entity,
+            form=sense[0],
+            target=target.entity,
+            stance=sense[1],
+            text=_clip(s, doc),
+            date=dates[0].date if dates else date,
+            evidence=[Span(source=doc.source, start=start, end=end, text=doc.text[start:end])],
+            confidence=0.6,
+            attributes={"cue": doc.text[start:end]},
         )
+        out.append(first)
+        for co in _listed_after(s, ms, ents, claimant):
+            if co.entity != target.entity and co.start not in seen:
+                seen.add(co.start)  # "won the backing of X and Y": Y's too
+                out.append(attrs.evolve(first, id=f"{doc.source}:c:{co.start}", claimant=co.entity))
     return out
+
+
+#: "won the backing of X": X's endorsement of the subject (or, after "lost", X's turn).
+_OF_NOUNS: Final = frozenset({"backing", "support", "endorsement", "endorsements"})
+_LOSE: Final = frozenset({"lost", "lose", "loses", "losing"})
 
 
 def _continued_quote(
@@ -646,6 +662,16 @@ def _subject(
             break
     if best is None:
         return None
+    for x in range(best.first - 1, max(lo, best.first - 12) + 1, -1):
+        # "Bernie Sanders, backed by X and Y, attacked Z": the agents of a participle describe
+        # the subject before them
+        if lower[x] == "by" and s.tags[x - 1] == "VBN" and x >= 2 and lower[x - 2] == ",":
+            p = next((m for m in ms.backwards(x - 2, lo) if m.last == x - 2), None)
+            if p is not None and _eligible(s, p, ents):
+                best = p
+            break
+        if lower[x] in _CLAUSE_END or s.tags[x] in _FINITE:
+            break
     # inside an appositive of an earlier person: "John McDonnell, ... of the Labour Left, has warned"
     # (not in a list: "Kevin Rudd, Wayne Swan and Julia Gillard backed")
     coordinated = best.first > 0 and lower[best.first - 1] in ("and", "or")
@@ -2022,6 +2048,7 @@ def _sentence_claims(
         if i > 0 and s.tags[i].startswith("NN") and lower[i - 1] in ("his", "her", "their", "its"):
             continue  # "kept his distance from the dispute": a noun owned by someone, no act
         claimant: Mention | None = None
+        aside = False
         also: tuple[Mention, ...] = ()  # the other speakers of a "they"
         target: Mention | None = None
         addressee: Mention | None = None
@@ -2039,6 +2066,7 @@ def _sentence_claims(
         elif (by := _agent_by(s, i, j)) > 0 and not sense.action:
             # passive with agent: "backed by the Establishment", "was endorsed the same day by X"
             claimant = _after(s, ms, by + 1, 4)
+            aside = i > 0 and lower[i - 1] == ","  # "X, backed by Y, attacked Z": X goes on
             cue_end = s.ends[by]  # the cue is "backed by"
             if sense.object != "none":
                 target = _subject(s, ms, ents, i)
@@ -2439,6 +2467,14 @@ def _sentence_claims(
                 seen.add(co.start)
                 speakers.append(co)
                 out.append(attrs.evolve(last, id=f"{doc.source}:c:{co.start}", claimant=co.entity))
+        elif claimant.first > i:
+            # "was endorsed by X, Y and Z", '"...," said X and Y': every speaker named
+            for co in _listed_after(s, ms, ents, claimant):
+                if (target is not None and co.entity == target.entity) or co.start in seen:
+                    continue
+                seen.add(co.start)
+                speakers.append(co)
+                out.append(attrs.evolve(last, id=f"{doc.source}:c:{co.start}", claimant=co.entity))
         for x, co in enumerate(also, 1):
             # "They said": each speaker of the group (ids inside the cue's first word)
             if (target is not None and co.entity == target.entity) or cue_start + x in seen:
@@ -2468,12 +2504,46 @@ def _sentence_claims(
                 spoke.targets[claimant.entity] = (s.index, target)
                 if stance is Stance.OPPOSE:
                     spoke.opposed = (s.index, target)
-        if not (
+        if not aside and not (
             claimant.last <= a
             and any(lower[x] in ("who", "which") for x in range(max(claimant.last, a - _WINDOW), a))
         ):
             floor = j  # but "X, who challenged Y in 2022, called...": X is still the subject
     return out
+
+
+def _listed_after(s: Sent, ms: MentionList, ents: Mentions, m: Mention) -> list[Mention]:
+    """Names listed after ``m``: *m and Y*, *m, Y and Z* (at most four), people or groups.
+
+    A list joined by commas must end in *and* (*X, Joe Biden's ally* is an
+    appositive); no name followed by *'s* or a role (*Labour MP*).
+    """
+    lower = s.lower
+    n = len(s)
+    out: list[Mention] = []
+    cur = m
+    for _ in range(4):
+        k = cur.last
+        if k >= n or lower[k] not in (",", "and"):
+            break
+        k += 1
+        if lower[k - 1] == "," and k < n and lower[k] == "and":
+            k += 1
+        closed = lower[k - 1] == "and"
+        if k < n and lower[k] == "the":
+            k += 1
+        nxt = ms.after(k, 0)
+        if nxt is None or nxt.first != k or nxt.entity == m.entity or nxt in out:
+            break
+        if nxt.last < n and (lower[nxt.last] in _POSSESSIVE_MARKS or lower[nxt.last] in _ROLEISH):
+            break
+        if ents.entities.get(nxt.entity) is None or _modifier(s, ms, nxt, ents):
+            break
+        out.append(nxt)
+        if closed:
+            return out  # "X, Y and Z": Z ends the list
+        cur = nxt
+    return []  # never closed by "and": an appositive, not a list
 
 
 def _coordinated(s: Sent, ms: MentionList, ents: Mentions, m: Mention) -> list[Mention]:
