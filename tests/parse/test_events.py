@@ -644,3 +644,12 @@ def test_the_party_split_is_a_split():
     """'The party split in two over Brexit' is a split; 'split the vote' is not."""
     assert [e.kind for e in events("The party split in two over Brexit.")] == [EventKind.SPLIT]
     assert events("The Greens split the vote in Brighton.") == []
+
+
+def test_office_holder_named_by_role_can_resign_or_be_suspended():
+    """'The deputy leader stood down', 'the MP was suspended': events without a named person."""
+    assert [e.kind for e in events("The deputy leader stood down on Monday.")] == [
+        EventKind.RESIGNATION
+    ]
+    assert [e.kind for e in events("The MP was suspended for two weeks.")] == [EventKind.SUSPENSION]
+    assert events("A deputy leader would never stand down.") == []

@@ -291,7 +291,7 @@ def find_events(
         found = _match(s, table) + _verb_events(s, ms, mentions)
         sent_dates = find_dates(doc.text, date, s.start, s.end) if found else []
         for i, j, kind in found:
-            d = _event(doc, s, ms, mentions, i, j, kind, sent_dates)
+            d = _event(doc, s, ms, mentions, i, j, kind, sent_dates, lexicon.role_nouns)
             if d is None:
                 continue
             prior_here = last_of_kind.get(kind)
@@ -831,6 +831,35 @@ def _members_voted_to(s: Sent, ms: MentionList, ents: Mentions, i: int) -> bool:
     return False
 
 
+_ROLE_DETERMINERS: Final = frozenset({"the", "its", "his", "her", "their", "'s", "'"})
+_CLAUSE_OPEN: Final = frozenset(
+    {",", "and", "but", "when", "after", "as", "then", "later", "meanwhile", "that", "because",
+     "before", "while", "since"}
+)  # fmt: skip
+
+
+def _role_subject(s: Sent, i: int, roles: frozenset[str]) -> bool:
+    """Whether an office holder named by role is the subject of the verb at ``i``.
+
+    *The deputy leader stood down on Monday*, *the party's treasurer resigned*,
+    *the MP was suspended*: a definite role phrase opening the clause.
+    """
+    lower, tags = s.lower, s.tags
+    k = i - 1
+    while k > 0 and (lower[k] in _BE or lower[k] in ("has", "have", "had") or tags[k] == "RB"):
+        k -= 1
+    if k < 1 or lower[k] not in roles or lower[k] in _MEMBERS or lower[k].endswith("s"):
+        return False  # one office holder: "the members resigned" may repeat a group reported
+    for d in range(k - 1, max(-1, k - 5), -1):
+        if lower[d] in _ROLE_DETERMINERS:
+            if lower[d] in ("'s", "'"):
+                continue  # "the party's treasurer": look on for the clause's opening
+            return d == 0 or lower[d - 1] in _CLAUSE_OPEN
+        if not (tags[d].startswith(("JJ", "NN")) or lower[d] in roles):
+            return False
+    return False
+
+
 def _the_party(s: Sent, j: int) -> bool:
     """Whether tokens from ``j`` read *the party* and end there: "quit the party on Monday".
 
@@ -946,6 +975,7 @@ def _event(
     j: int,
     kind: EventKind,
     sent_dates: list[DateMention],
+    roles: frozenset[str] = frozenset(),
 ) -> _Draft | None:
     lower, tags, words = s.lower, s.tags, s.words
     n = len(lower)
@@ -1259,8 +1289,10 @@ def _event(
         if kind in _DONE_TO and verbal:
             if passive:
                 if subj is None or etype(subj) != PERSON:
-                    return None
-                participants.append(Participant(ref=subj.entity, role="subject"))
+                    if not (subj is None and _role_subject(s, i, roles)):
+                        return None  # but "the MP was suspended for two weeks"
+                else:
+                    participants.append(Participant(ref=subj.entity, role="subject"))
                 agent = None
                 for k in range(j, min(n, j + 8)):
                     if lower[k] == "by":  # "sacked from the shadow cabinet by Keir Starmer"
@@ -1345,7 +1377,8 @@ def _event(
                 organization = who.entity  # "several Podemos deputies defected"
             elif who is None or etype(who) != PERSON:
                 if verbal and not (
-                    kind in (EventKind.RESIGNATION, EventKind.DEFECTION) and _mass_subject(s, i)
+                    kind in (EventKind.RESIGNATION, EventKind.DEFECTION)
+                    and (_mass_subject(s, i) or (who is None and _role_subject(s, i, roles)))
                 ):
                     return None  # but "more than 20 members of his shadow cabinet resigned"
             else:
