@@ -1451,3 +1451,23 @@ def test_the_backing_of_named_people_is_their_endorsement():
     assert [(c.claimant, c.target, c.stance) for c in cs] == [
         ("boris-johnson", "theresa-may", Stance.OPPOSE)
     ]
+
+
+def test_the_office_holder_is_the_person_the_story_opens_with():
+    """'Theresa May survived... Rudd said the prime minister had won': May, not the critic."""
+    cs = claims(
+        "Theresa May survived a confidence vote on Wednesday. Jacob Rees-Mogg said she should "
+        'resign. Amber Rudd said the prime minister had won "decisively". Rees-Mogg said he '
+        "was disappointed but accepted the result."
+    )
+    assert [(c.target, c.stance) for c in cs if c.claimant == "amber-rudd"] == [
+        ("theresa-may", Stance.SUPPORT)
+    ]
+
+
+def test_telling_her_to_go_presses_her():
+    """'told her to go': against her; 'told her to stay on': for her."""
+    cs = claims("Theresa May survived a vote on Wednesday. Boris Johnson told her to go.")
+    assert [(c.target, c.stance) for c in cs] == [("theresa-may", Stance.OPPOSE)]
+    cs = claims("Theresa May survived a vote on Wednesday. Amber Rudd told her to stay on.")
+    assert [(c.target, c.stance) for c in cs] == [("theresa-may", Stance.SUPPORT)]

@@ -1168,7 +1168,12 @@ def _clause_target(
         m = starts.get(k)
         if m is None:
             w = lower[k]
-            if w in _OBJ_PRONOUNS and s.tags[k] == "PRP" and not (tell and k == lo):
+            if (
+                w in _OBJ_PRONOUNS
+                and s.tags[k] == "PRP"
+                # "told her that": the addressee; "told her to go": the one pressed, the target
+                and not (tell and k == lo and not (k + 1 < hi and lower[k + 1] == "to"))
+            ):
                 if prior is not None and prior.entity != claimant:
                     return Mention(prior.entity, k, k + 1, s.starts[k], s.ends[k])
                 other = _other_person(doc, ents, s, k, claimant)
@@ -1761,13 +1766,40 @@ def _office_holder(doc: Doc, s: Sent, ents: Mentions, k: int, claimant: str) -> 
             if key in _GOV_HEADS:
                 holder = _government_owner(doc, ents, s.index)  # "Chrétien's cabinet"
             if holder is None or holder == claimant:
-                holder = _protagonist(ents, claimant)  # nobody named with the role before
+                holder = _lead(doc, ents, claimant, key) or _protagonist(ents, claimant)
         if holder is None:
             return None
         return Mention(holder, k, end, s.starts[k], s.ends[end - 1])
     return None
 
 
+def _lead(doc: Doc, ents: Mentions, claimant: str, office: str) -> str | None:
+    """The person a story's lead sentence opens with, as the holder of ``office``.
+
+    *Theresa May survived a confidence vote on Wednesday*: the prime
+    minister, unless the text gave her another role or a deputy's (*Vice
+    President*), or goes on to mention someone else three times more
+    (*Chrystia Freeland resigned... Trudeau... Trudeau...*).
+    """
+    if not doc.sents or len(doc.sents[0]) < _LEAD_LENGTH or not ents.by_sent[0]:
+        return None
+    m = ents.by_sent[0][0]
+    e = ents.entities.get(m.entity)
+    if m.first > 1 or e is None or e.type != PERSON or m.entity == claimant:
+        return None
+    roles = [r.casefold() for r in e.roles]
+    if any(w in _ROLE_MODS for r in roles for w in r.split()):
+        return None
+    if roles and not any(r.endswith(office) for r in roles):
+        return None
+    top = _protagonist(ents, claimant)
+    if top is not None and top != m.entity and len(e.spans) + 2 < len(ents.entities[top].spans):
+        return None  # a story that opens with one person and goes on about another
+    return m.entity
+
+
+#: Tokens of a lead sentence at least (not a caption: "Vice President Kamala Harris spoke.").
+_LEAD_LENGTH: Final = 8
 _GOV_HEADS: Final = frozenset(
     {"prime minister", "president", "premier", "chancellor", "first minister", "taoiseach"}
 )
@@ -2337,7 +2369,7 @@ def _sentence_claims(
         if (
             target is not None
             and stance is None
-            and sense.object == "addressee"
+            and (sense.object == "addressee" or sense.lemma in _TELL)
             and (
                 (addressee is target and addressee.last < n and lower[addressee.last] == "to")
                 or (j + 1 < n and lower[j] in _OBJ_PRONOUNS and lower[j + 1] == "to")
