@@ -653,3 +653,18 @@ def test_office_holder_named_by_role_can_resign_or_be_suspended():
     ]
     assert [e.kind for e in events("The MP was suspended for two weeks.")] == [EventKind.SUSPENSION]
     assert events("A deputy leader would never stand down.") == []
+
+
+def test_month_election_is_a_general_election():
+    """'the September election' is a general election; 'the leadership election' is not one."""
+    (e,) = events("Labor lost the September election.")
+    assert e.kind is EventKind.GENERAL_ELECTION
+    assert e.evidence[0].text == "September election"
+
+
+def test_whole_organ_quitting_the_party_resigns():
+    """'Its entire executive board quit the party' is a collective resignation."""
+    (e,) = events(
+        "The youth wing was furious. Its entire executive board quit the party days later."
+    )
+    assert e.kind is EventKind.RESIGNATION

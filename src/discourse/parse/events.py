@@ -455,6 +455,14 @@ def _verb_events(s: Sent, ms: MentionList, ents: Mentions) -> list[tuple[int, in
     lower = s.lower
     n = len(lower)
     for i, w in enumerate(lower):
+        if (
+            w in ("election", "elections")
+            and i > 0
+            and s.words[i - 1] in _MONTH_WORDS
+            and not (i > 1 and lower[i - 2] in ("leadership", "party"))
+        ):
+            out.append((i - 1, i + 1, EventKind.GENERAL_ELECTION))  # "the September election"
+            continue
         if w in _OUT_VERBS and s.tags[i].startswith("VB") and i + 1 < n:
             # "forced Turnbull out", "voted Rudd out": the object is removed
             m = ms.after(i + 1, 1)
@@ -561,6 +569,26 @@ _CHOSE: Final = frozenset(
     {"chose", "chosen", "picked", "selected", "confirmed", "elected", "re-elected", "installed"}
 )
 _REPLACED: Final = frozenset({"replaced", "succeeded"})
+_MONTH_WORDS: Final = frozenset(
+    {"January", "February", "March", "April", "May", "June", "July", "August", "September",
+     "October", "November", "December"}
+)  # fmt: skip
+#: Organs that resign together: "Its entire executive board quit".
+_ORGANS: Final = frozenset(
+    {"board", "executive", "committee", "leadership", "presidium", "council", "bureau"}
+)
+
+
+def _organ_subject(s: Sent, i: int) -> bool:
+    """Whether a whole organ is the subject of the verb at ``i``: "Its entire executive board quit"."""
+    lower = s.lower
+    if i < 2 or lower[i - 1] not in _ORGANS:
+        return False
+    return any(
+        lower[x] in ("entire", "whole", "its", "their", "the") for x in range(max(0, i - 4), i - 1)
+    )
+
+
 _SUCCESSOR: Final = frozenset({"successor", "successors", "replacement"})
 _REMOVE_VERBS: Final = frozenset({"remove", "removed", "removes", "removing", "oust"})
 #: Verbs after which "to <verb>" was done, not wished: "voted on Wednesday to remove".
@@ -1355,7 +1383,10 @@ def _event(
                 kind = EventKind.DEFECTION  # "quit the Democrats", "left the Democratic Party"
                 organization = obj.entity if obj is not None else None
             elif (
-                kind in (EventKind.RESIGNATION, EventKind.DEFECTION) and verbal and _the_party(s, j)
+                kind in (EventKind.RESIGNATION, EventKind.DEFECTION)
+                and verbal
+                and _the_party(s, j)
+                and not _organ_subject(s, i)  # "Its entire executive board quit the party"
             ):
                 kind = EventKind.DEFECTION  # "quit the party together with nine other MPs"
                 organization = ents.main_party()
@@ -1378,7 +1409,11 @@ def _event(
             elif who is None or etype(who) != PERSON:
                 if verbal and not (
                     kind in (EventKind.RESIGNATION, EventKind.DEFECTION)
-                    and (_mass_subject(s, i) or (who is None and _role_subject(s, i, roles)))
+                    and (
+                        _mass_subject(s, i)
+                        or _organ_subject(s, i)
+                        or (who is None and _role_subject(s, i, roles))
+                    )
                 ):
                     return None  # but "more than 20 members of his shadow cabinet resigned"
             else:
