@@ -5,7 +5,14 @@ from __future__ import annotations
 from discourse import ActorKind, FactionKind
 from discourse.parse.document import prepare
 from discourse.parse.lexicon import Lexicon
-from discourse.parse.mentions import FACTION, PERSON, Mentions, find_mentions, slug
+from discourse.parse.mentions import (
+    FACTION,
+    PERSON,
+    Mentions,
+    antecedent,
+    find_mentions,
+    slug,
+)
 
 
 def mentions(text: str, lexicon: Lexicon | None = None) -> Mentions:
@@ -676,3 +683,18 @@ def test_name_followed_by_a_new_party_appositive_is_a_party():
     m = mentions("The Alliance for Democracy, a new party, won two seats.")
     (f,) = [e for e in m.entities.values() if e.type == FACTION]
     assert f.faction_kind is FactionKind.PARTY
+
+
+def test_he_never_refers_to_an_office():
+    """'The prime minister's office said ... aides to Martin told reporters he had been fired': he is Martin."""
+    text = (
+        "Paul Martin left the cabinet. The prime minister's office said in a statement that "
+        "Martin had decided to leave, but aides to Martin told reporters he had been fired."
+    )
+    doc = prepare(text, source="t")
+    m = find_mentions(doc, Lexicon.default())
+    s = doc.sents[1]
+    k = next(x for x, w in enumerate(s.lower) if w == "he")
+    found = antecedent(doc, m, 1, k)
+    assert found is not None
+    assert found.entity == "paul-martin"

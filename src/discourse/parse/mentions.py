@@ -2008,7 +2008,7 @@ def antecedent(doc: Doc, mentions: Mentions, si: int, k: int) -> Mention | None:
         ms
         and ms[0].first <= 1
         and ms[0].last <= k
-        and mentions.entities[ms[0].entity].type == PERSON
+        and _human(mentions.entities[ms[0].entity])
         and doc.quote_at(ms[0].start, ms[0].end) is None
     ):
         found = ms[0]
@@ -2016,7 +2016,7 @@ def antecedent(doc: Doc, mentions: Mentions, si: int, k: int) -> Mention | None:
         for m in ms.backwards(k, k - 60):
             if (
                 m.last <= k
-                and mentions.entities[m.entity].type == PERSON
+                and _human(mentions.entities[m.entity])
                 # '"Humza has my support," she said': not the speaker
                 and doc.quote_at(m.start, m.end) is None
             ):
@@ -2028,6 +2028,11 @@ def antecedent(doc: Doc, mentions: Mentions, si: int, k: int) -> Mention | None:
         return None
     s = doc.sents[si]
     return Mention(found.entity, k, k + 1, s.starts[k], s.ends[k])
+
+
+def _human(e: Entity) -> bool:
+    """Whether "he" or "she" can refer to ``e``: a person, not an office ("the prime minister's office")."""
+    return e.type == PERSON and e.actor_kind is ActorKind.PERSON
 
 
 #: Words that may open a sentence before its subject ("But Cem Özdemir...", "Senator X").
@@ -2051,7 +2056,7 @@ def _one_person_before(doc: Doc, mentions: Mentions, si: int) -> Mention | None:
         people = [
             m
             for m in mentions.by_sent[si - back]
-            if mentions.entities[m.entity].type == PERSON and doc.quote_at(m.start, m.end) is None
+            if _human(mentions.entities[m.entity]) and doc.quote_at(m.start, m.end) is None
         ]
         if not people:
             continue
