@@ -698,3 +698,15 @@ def test_he_never_refers_to_an_office():
     found = antecedent(doc, m, 1, k)
     assert found is not None
     assert found.entity == "paul-martin"
+
+
+def test_welsh_patronymic_stays_inside_the_name():
+    """'Rhun ap Iorwerth, the Plaid Cymru leader' is one person with the particle."""
+    m = mentions("Rhun ap Iorwerth, the Plaid Cymru leader, called for an early election.")
+    assert names(m, PERSON) == {"Rhun ap Iorwerth"}
+
+
+def test_plural_acronym_is_no_person():
+    """'an electoral college of TDs, councillors and members': TDs are members, not a person."""
+    m = mentions("It will be decided by an electoral college of TDs, councillors and members.")
+    assert names(m, PERSON) == set()

@@ -116,6 +116,8 @@ _REGION_HEADS: Final = frozenset(
 )  # fmt: skip
 _CAP_STOP: Final = frozenset({"i", "i'm", "i'd", "ok", "okay"})
 _FOUND_VERBS: Final = frozenset({"found", "form", "launch", "join", "create", "set"})
+#: Welsh patronymic particles, lower case inside a name: "Rhun ap Iorwerth".
+_PATRONYMICS: Final = frozenset({"ap", "ab", "ferch", "verch"})
 _RENAME: Final = frozenset({"rename", "renamed", "renames", "renaming", "rebrand", "rebranded"})
 #: Titles that stay part of the name when only a surname follows ("Lord Rennard").
 _PEERAGE: Final = frozenset({"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"})
@@ -1111,7 +1113,7 @@ class _Builder:
                     j += 1
                 elif (
                     j > i
-                    and lower[j] in t.particles
+                    and (lower[j] in t.particles or lower[j] in _PATRONYMICS)
                     and (
                         (j + 1 < n and _name_token(words[j + 1]) and words[j + 1][0].isupper())
                         or (
@@ -1185,7 +1187,11 @@ class _Builder:
         for k in range(i, j):
             if (k > i or title) and words[k] in _MONTH_NAMES:
                 continue  # "Theresa May", "Natalie April": a surname here, not a month
-            if i < k < j - 1 and lower[k] in t.particles and _given(words[i], t.first_names):
+            if (
+                i < k < j - 1
+                and (lower[k] in t.particles or lower[k] in _PATRONYMICS)
+                and _given(words[i], t.first_names)
+            ):
                 continue  # "Marine Le Pen", "Ursula Von der Leyen": a particle, not "Le Monde"
             if (
                 k == i + 1
@@ -1303,8 +1309,10 @@ class _Builder:
             if known is None and (before or (after and proper)):
                 if i > 0 and lower[i - 1] in _DETERMINERS and tags[i - 1] != "IN":
                     return
-                if w.isupper() and len(w) > 1:
-                    return
+                if (w.isupper() and len(w) > 1) or (
+                    len(w) <= 6 and w.endswith("s") and w[:-1].isupper() and len(w) > 2
+                ):
+                    return  # "TDs", "MEPs": members, not a person
                 e = self.entity(f"{words[i - 1]} {w}" if peer else w, PERSON, confidence=0.6)
                 self.surnames.setdefault(w, e.id)
                 self.surname_hist.setdefault(w, []).append((s.index, i, e.id))
