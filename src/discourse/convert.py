@@ -26,13 +26,11 @@ error messages are the same with and without msgspec. See
 from __future__ import annotations
 
 import functools
-import gc
 import itertools
 import json as _stdjson
 import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from enum import Enum
 from types import GenericAlias, MappingProxyType
 from typing import Annotated, Any, Final, Optional, TypeVar, Union
@@ -43,6 +41,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.v import format_exception as _cattrs_format_exception
 
+from discourse._gc import gc_paused
 from discourse.corpus import Corpus
 from discourse.errors import DiscourseError, DuplicateIdError, FormatError, ValidationError
 from discourse.model import (
@@ -357,19 +356,6 @@ def summarize_errors(errors: list[str]) -> str:
 _summary = summarize_errors
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    # Bulk-creating objects triggers the cyclic GC over and over although
-    # records cannot form cycles; pausing it roughly halves load time.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 # --- documents ------------------------------------------------------------------------------
 
 
@@ -428,7 +414,7 @@ def structure_document(data: object, *, path: str | None = None) -> Corpus:
         if key not in SECTIONS and key not in ("format", "version"):
             errors.append(f"{key}: unknown section; expected one of {', '.join(SECTIONS)}")
     records: list[Record] = []
-    with _gc_paused():
+    with gc_paused():
         for name, cls in SECTIONS.items():
             items = data.get(name, [])
             if not isinstance(items, list):
@@ -458,7 +444,7 @@ def _build_corpus(
             which documents list records.
     """
     try:
-        with _gc_paused():
+        with gc_paused():
             return Corpus(records)
     except DuplicateIdError:
         errors = duplicate_id_errors(records, locate or _section_locator(records))
@@ -777,7 +763,7 @@ def load_json_document(text: str | bytes, *, path: str | None = None) -> Corpus:
     """
     codec = _codec()
     if codec is not None:
-        with _gc_paused():
+        with gc_paused():
             records = codec.decode_document(text)
         if records is not None:
             return _build_corpus(records, path=path)
@@ -793,7 +779,7 @@ def encode_corpus(corpus: Corpus, *, indent: bool = False) -> bytes:
     codec = _codec()
     if codec is not None:
         try:
-            with _gc_paused():
+            with gc_paused():
                 return codec.encode_corpus(corpus, indent=indent)
         except Exception:  # noqa: S110 - the path below words the problem
             pass

@@ -15,13 +15,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from discourse._gc import gc_paused
 from discourse.convert import (
     FORMAT_NAME,
     SCHEMA_VERSION,
     SECTIONS,
     _build_corpus,
     _codec,
-    _gc_paused,
     check_envelope,
     decode_json,
     encode_json,
@@ -95,13 +95,13 @@ def read(path: Path) -> Corpus:
     codec = _codec()
     if codec is not None:
         try:
-            with path.open("rb") as f, _gc_paused():
+            with path.open("rb") as f, gc_paused():
                 fast = codec.decode_lines(b"".join(lines) for lines in iter(_chunk(f), []))
         except OSError as e:
             raise FormatError(f"cannot read: {e.strerror}", path=str(path)) from None
         if fast is not None:
             try:
-                with _gc_paused():
+                with gc_paused():
                     return Corpus(fast)
             except DuplicateIdError:
                 pass  # read again below, to name the lines
@@ -114,7 +114,7 @@ def read(path: Path) -> Corpus:
             lines.append(lineno)
             yield lineno, obj
 
-    with _gc_paused():
+    with gc_paused():
         records = list(iter_structure_records(numbered(), path=where))
     return _build_corpus(records, path=where, locate=lambda k: f"line {lines[k]}")
 
@@ -128,7 +128,7 @@ def _encoded_lines(corpus: Corpus) -> Iterator[bytes]:
     codec = _codec()
     if codec is not None:
         try:
-            with _gc_paused():
+            with gc_paused():
                 # Corpus iteration order: sources, actors, factions, memberships, events, claims.
                 return iter(
                     [

@@ -15,17 +15,15 @@ gives the same corpus.
 
 from __future__ import annotations
 
-import gc
 import hashlib
-import pickle
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
-from contextlib import contextmanager
 from typing import Final
 
 import attrs
 
+from discourse._gc import gc_paused
 from discourse.corpus import Corpus
 from discourse.errors import ParseError, ValidationError
 from discourse.model import (
@@ -369,12 +367,12 @@ class Parser:
             for text, source in items:
                 yield self.parse(text, source=source, date=date)
             return
-        # Across processes, each batch's records travel in columns
-        # (discourse.model._columns), pickled by the worker: the executor passes
-        # the bytes on as a single copy, and this process rebuilds the records
-        # only when they are consumed, with the GC paused.
+        # Across processes, each batch's records travel in columns of plain
+        # values (discourse.model._columns), which the executor pickles as a few
+        # long lists, and this process rebuilds the records only when they are
+        # consumed, with the GC paused.
         packed = not isinstance(executor, ThreadPoolExecutor)
-        pending: deque[Future[list[list[Record]] | bytes]] = deque()
+        pending: deque[Future[_Batch]] = deque()
         ahead: deque[tuple[str, Source | str | None]] = deque()
 
         def submit(size: int) -> None:
@@ -403,19 +401,8 @@ def _item(t: object) -> tuple[str, Source | str | None]:
     return _check_text(t), None
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    # While a batch of records is built (in a worker) or rebuilt (here), every
-    # new object survives until the batch is done, so the collector's passes
-    # over them, and over the rest of the heap, would find nothing to free.
-    # The previous state is restored (a user who turned the GC off keeps it off).
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+#: A batch's result: each document's records, or all of them in columns.
+_Batch = list[list[Record]] | _columns.Packed
 
 
 def _parse_batch(
@@ -423,16 +410,16 @@ def _parse_batch(
     batch: list[tuple[str, Source | str | None]],
     date: DateLike | None,
     packed: bool,
-) -> list[list[Record]] | bytes:
+) -> _Batch:
     # Each document's records, not its Corpus: the records alone are about half
     # the pickle of a corpus with its indices, and the corpus is built once, by
-    # the consuming process. ``packed``: the batch goes back as one pickle of
-    # its records in columns, read by C loops rather than record by record.
+    # the consuming process. ``packed``: the batch goes back in columns, read and
+    # written by C loops rather than pickled and rebuilt record by record.
     if not packed:
         return [_batch_item(parser, text, source, date) for text, source in batch]
-    with _gc_paused():
+    with gc_paused():
         out = [_batch_item(parser, text, source, date) for text, source in batch]
-        return pickle.dumps(_columns.pack(out), protocol=pickle.HIGHEST_PROTOCOL)
+        return _columns.pack(out)
 
 
 def _batch_item(
@@ -443,16 +430,15 @@ def _batch_item(
     return parser._records(text, source, date)
 
 
-def _results(future: Future[list[list[Record]] | bytes]) -> list[Corpus]:
+def _results(future: Future[_Batch]) -> list[Corpus]:
     # Records are rebuilt from their columns without re-running their converters
-    # (they were valid when packed), which keeps this process's share of the
-    # work small. The bytes are our own worker's pickle (the executor unpickles
-    # what workers send in any case), never a user's file.
+    # (they were valid when packed by our own worker), which keeps this
+    # process's share of the work small.
     result = future.result()
-    if not isinstance(result, bytes):
+    if isinstance(result, list):
         return [Corpus(records) for records in result]
-    with _gc_paused():
-        return [Corpus(records) for records in _columns.unpack(pickle.loads(result))]  # noqa: S301
+    with gc_paused():
+        return [Corpus(records) for records in _columns.unpack(result)]
 
 
 def _filter(corpus: Corpus, threshold: float) -> Corpus:
