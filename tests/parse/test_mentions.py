@@ -710,3 +710,27 @@ def test_plural_acronym_is_no_person():
     """'an electoral college of TDs, councillors and members': TDs are members, not a person."""
     m = mentions("It will be decided by an electoral college of TDs, councillors and members.")
     assert names(m, PERSON) == set()
+
+
+def test_foreign_namesake_of_a_known_party_is_another_party():
+    """'the Danish People's Party' is not Spain's Partido Popular, nor the 'Social Democratic
+    Party of Austria' Germany's SPD."""
+    m = mentions("The Danish People's Party lost ground.")
+    assert names(m, FACTION) == {"Danish People's Party"}
+    m = mentions("The Social Democratic Party of Austria elected a new leader.")
+    assert names(m, FACTION) == {"Social Democratic Party of Austria"}
+    m = mentions("The German Social Democratic Party elected a new leader.")
+    assert names(m, FACTION) == {"SPD"}
+
+
+def test_supporters_of_a_name_with_a_particle_keep_the_particle():
+    """'Backers of Marine Le Pen' are 'Le Pen supporters'."""
+    m = mentions("Backers of Marine Le Pen cheered.")
+    assert "Le Pen supporters" in names(m, FACTION)
+
+
+def test_ideological_ista_word_is_no_personal_wing_and_the_capitalized_run_no_person():
+    """'The Juventudes Socialistas called for unity': no '-istas' wing, no person."""
+    m = mentions("The Juventudes Socialistas called for unity.")
+    assert names(m, PERSON) == set()
+    assert "Socialistas" not in names(m, FACTION)

@@ -72,6 +72,10 @@ _NOT_ITE: Final = frozenset(
         "expedite", "reunite", "reunites", "incite", "incites", "excite", "excites", "recite",
         "graphite", "meteorite", "meteorites", "parasite", "parasites", "campsite", "offsite",
         "onsite", "prerequisite", "oppositeites",
+        # ideologies, not a person's followers: "Juventudes Socialistas"
+        "socialista", "socialistas", "comunista", "comunistas", "nacionalista", "nacionalistas",
+        "independentista", "independentistas", "populista", "populistas", "ecologista",
+        "ecologistas", "feminista", "feministas", "marxista", "marxistas",
     }
 )  # fmt: skip
 _POSSESSIVE: Final = frozenset({"'s", "'", "’s", "’"})
@@ -116,6 +120,8 @@ _REGION_HEADS: Final = frozenset(
 )  # fmt: skip
 _CAP_STOP: Final = frozenset({"i", "i'm", "i'd", "ok", "okay"})
 _FOUND_VERBS: Final = frozenset({"found", "form", "launch", "join", "create", "set"})
+#: Endings of nationality adjectives ("Danish", "Austrian", "Portuguese", "Dutch", "Greek").
+_NATIONALITY_ENDINGS: Final = ("ish", "ian", "ese", "tch", "eek", "ean", "ic", "ss")
 #: Welsh patronymic particles, lower case inside a name: "Rhun ap Iorwerth".
 _PATRONYMICS: Final = frozenset({"ap", "ab", "ferch", "verch"})
 _RENAME: Final = frozenset({"rename", "renamed", "renames", "renaming", "rebrand", "rebranded"})
@@ -565,6 +571,19 @@ class _Builder:
                     if j <= n and tuple(words[i:j]) == ws and self.free(s, i, j):
                         if self._inside_other_name(s, k, j):
                             continue
+                        other = self._foreign_namesake(s, k, i, j)
+                        if other is not None:
+                            # "the Danish People's Party", "the Social Democratic Party of
+                            # Austria": another country's party of the same name
+                            e = self.entity(
+                                self.doc.text[s.starts[other[0]] : s.ends[other[1] - 1]],
+                                FACTION,
+                                faction_kind=FactionKind.PARTY,
+                                confidence=0.8,
+                            )
+                            self.mention(s, e, other[0], other[1])
+                            i = other[1] - 1
+                            break
                         if (
                             j == i + 1
                             and words[i] in self.t.org_heads
@@ -578,6 +597,36 @@ class _Builder:
                         i = j - 1
                         break
             i += 1
+
+    def _foreign_namesake(self, s: Sent, k: _Known, i: int, j: int) -> tuple[int, int] | None:
+        """Tokens naming another party than the known one matched at ``i..j``, if any.
+
+        ``the Danish People's Party`` (a nationality before the alias) and ``the
+        Social Democratic Party of Austria`` (a country after it) are not the
+        Partido Popular or the SPD.
+        """
+        words, n = s.words, len(s)
+        if k.type != FACTION or k.faction_kind is not FactionKind.PARTY or words[j - 1] != "Party":
+            return None
+        first, last = i, j
+        w = words[i - 1] if i > 0 else ""
+        if (
+            w[:1].isupper()
+            and w.isalpha()
+            and w.endswith(_NATIONALITY_ENDINGS)
+            and w not in self.t.known
+            and not self.used[s.index][i - 1]
+        ):
+            first = i - 1
+        if (
+            j + 1 < n
+            and words[j] == "of"
+            and words[j + 1][:1].isupper()
+            and words[j + 1].isalpha()
+            and words[j + 1] not in self.t.known
+        ):
+            last = j + 2
+        return (first, last) if (first, last) != (i, j) else None
 
     def _inside_other_name(self, s: Sent, k: _Known, j: int) -> bool:
         """``Democratic Socialists of America``: an adjective alias starting a longer name."""
@@ -1332,9 +1381,9 @@ class _Builder:
             i > 0
             and lower[i - 1] in _DETERMINERS
             and tags[i - 1] != "IN"
-            and not (first_known or after)
+            and not (first_known or (after and lower[i - 1] not in ("the", "a", "an")))
         ):
-            return  # "the Bonaparte of", "a Corbyn Government"
+            return  # "the Bonaparte of", "a Corbyn Government", "The Juventudes Socialistas said"
         conf = 0.9 if (first_known or before or after) else 0.65
         name = " ".join(words[i:j])
         tail_of = self.tails.get(name)
@@ -1799,7 +1848,11 @@ class _Builder:
 
     def _tendency(self, s: Sent, person: Mention, first: int, last: int) -> None:
         p = self.entities[person.entity]
-        surname = p.name.split()[-1]
+        parts = p.name.split()
+        k = len(parts) - 1
+        while k > 1 and parts[k - 1].lower() in self.t.particles:
+            k -= 1  # "Marine Le Pen" → "Le Pen supporters"
+        surname = " ".join(parts[k:])
         key = "anchor:" + p.id
         e = self.entity(
             f"{surname} supporters",
