@@ -1471,3 +1471,80 @@ def test_telling_her_to_go_presses_her():
     assert [(c.target, c.stance) for c in cs] == [("theresa-may", Stance.OPPOSE)]
     cs = claims("Theresa May survived a vote on Wednesday. Amber Rudd told her to stay on.")
     assert [(c.target, c.stance) for c in cs] == [("theresa-may", Stance.SUPPORT)]
+
+
+def test_the_leadership_accused_of_something_is_its_leader():
+    """'accused the leadership of ignoring...': the party's leader, not its treasurer."""
+    cs = claims(
+        "Marta Quiroga resigned as leader of the Socialist Party on Monday after a bad defeat. "
+        "The party's treasurer, Pablo Ibarra, had quit days earlier. Luis Ferrer accused the "
+        "leadership of ignoring the members."
+    )
+    assert [(c.target, c.stance) for c in cs if c.claimant == "luis-ferrer"] == [
+        ("marta-quiroga", Stance.OPPOSE)
+    ]
+
+
+def test_its_leadership_and_the_partys_scoped_leadership_are_the_leader():
+    """'in its leadership', 'the party's national leadership': the leader."""
+    text = (
+        "Anders Holm, the Labour leader, faced a revolt on Tuesday over the budget plan. "
+        "Kari Berg said the defeat had exposed a deep crisis in its leadership."
+    )
+    assert [(c.target) for c in claims(text) if c.claimant == "kari-berg"] == ["anders-holm"]
+    text = (
+        "Kari Berg quit as mayor of Bergen on Tuesday, accusing the party's national "
+        "leadership of betraying the city. Anders Holm, the Labour leader, rejected the claim."
+    )
+    assert [(c.target) for c in claims(text) if c.claimant == "kari-berg"] == ["anders-holm"]
+
+
+def test_a_participle_after_an_act_targets_the_acts_object():
+    """'X removed Y as chair, blaming the campaign': Y; 'X quit as leader of P, saying': P."""
+    cs = claims(
+        "Ana Costa removed Rui Pinto as party chair on Sunday, blaming the campaign for the defeat."
+    )
+    assert [(c.claimant, c.target, c.stance) for c in cs] == [
+        ("ana-costa", "rui-pinto", Stance.OPPOSE)
+    ]
+
+
+def test_dismissing_a_demand_opposes_the_one_who_made_it():
+    """'dismissed that demand as...': against the speaker who demanded it."""
+    cs = claims(
+        "Jan Kowalski resigned on Monday. Several MPs, including Piotr Nowak, called for the "
+        'regional party to choose its own candidates. Adam Zielinski dismissed that demand as "a '
+        'fantasy".'
+    )
+    assert [(c.target, c.stance) for c in cs if c.claimant == "adam-zielinski"] == [
+        ("piotr-nowak", Stance.OPPOSE)
+    ]
+
+
+def test_a_wrong_done_to_someone_is_said_in_their_defence():
+    """'said X had been undermined': for X; 'I have been bullied': the speaker's grievance."""
+    cs = claims(
+        'Jan Kowalski resigned on Monday. Piotr Nowak said Kowalski had been "undermined from '
+        'the start".'
+    )
+    assert [(c.target, c.stance) for c in cs if c.claimant == "piotr-nowak"] == [
+        ("jan-kowalski", Stance.SUPPORT)
+    ]
+    cs = claims(
+        'Jan Kowalski challenged Ewa Lis on Monday. "I have been bullied for months by a '
+        'clique," Lis said.'
+    )
+    assert [(c.target, c.stance) for c in cs if c.claimant == "ewa-lis"] == [
+        ("jan-kowalski", Stance.OPPOSE)
+    ]
+
+
+def test_what_those_who_attacked_someone_did_is_no_verdict_on_them():
+    """'a message to those who tried to topple him': for him (a quoted verb does not end it)."""
+    cs = claims(
+        "Jan Kowalski survived the leadership vote on Monday. Ewa Lis called the result "
+        '"a clear message to those who tried to topple him".'
+    )
+    assert [(c.target, c.stance) for c in cs if c.claimant == "ewa-lis"] == [
+        ("jan-kowalski", Stance.SUPPORT)
+    ]

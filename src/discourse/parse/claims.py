@@ -1197,8 +1197,11 @@ def _clause_target(
                 and _named_before(ents, r.entity, s.start)
             ):
                 return r  # "said the prime minister had...": the person with that role
-            elif w == "the" and (r := _office_holder(doc, s, ents, k, claimant)) is not None:
-                return r  # "said the leader had failed": the story's leader
+            elif (
+                w in ("the", "its", "their")
+                and (r := _office_holder(doc, s, ents, k, claimant)) is not None
+            ):
+                return r  # "said the leader had failed", "in its leadership": the story's leader
             elif w in _SUBJ_PRONOUNS and (k == lo or lower[k - 1] in ("that", ",")):
                 ante = antecedent(doc, ents, s.index, k)
                 if (
@@ -1439,10 +1442,21 @@ def _fallback_target(
     ``_LOOKBACK`` sentences: the one the whole text mentions most (the
     story's protagonist), ties going to the target of a recent claim.
     """
+    opened = False  # the claimant was named: what follows is its own clause
     for m in ms.between(cue - _REGION, cue):
         if m.entity == claimant:
-            break
-        if not _modifier(s, ms, m, ents) and not _eligible(s, m, ents):
+            if cue < 2 or s.lower[cue - 1] != "," or s.tags[cue] != "VBG":
+                break
+            opened = True
+            continue
+        if (
+            opened
+            and not _modifier(s, ms, m, ents)
+            and not _in_claimant_phrase(s, ms, m, claimant, cue)  # "X, an ally of Y, quit"
+        ):
+            # "X removed Y as party chair, blaming the campaign": the main clause's object
+            return m
+        if not opened and not _modifier(s, ms, m, ents) and not _eligible(s, m, ents):
             return m  # "In a letter to May, X said"
     floor = s.index - _LOOKBACK
     targets = {m.entity for si, m in recent if si >= floor}
@@ -1487,6 +1501,8 @@ def _evaluate(
     score = 0
     lower = s.lower
     verbs = verbs or []
+    # "a message to those who tried to topple him": what the foes did is no verdict
+    foes = next((b + 1 for b in range(lo, hi - 1) if _foes_at(lower, b)), hi)
     x = bisect_left(verbs, (lo, -1, _ACCORDING))  # cues are sorted by position
     for i2, _j2, sense in verbs[x : x + _REGION]:
         if i2 >= hi:
@@ -1495,6 +1511,8 @@ def _evaluate(
             v = 2 if sense.stance is Stance.SUPPORT else -2
             if any(lower[b] in _NEG_BEFORE for b in range(max(lo, i2 - 3), i2)):
                 v = -v
+            if sense.stance is Stance.OPPOSE and (_suffered(s, lo, i2) or i2 > foes):
+                v = -v  # "said X had been undermined": a wrong done to X
             score += v
     weight = 1
     skip = lo
@@ -1531,12 +1549,48 @@ def _evaluate(
             if lower[b] in _NEG_BEFORE or (lower[b] == "longer" and b > 0 and lower[b - 1] == "no"):
                 v = -v
                 break
+        if st is Stance.OPPOSE and (_suffered(s, lo, k) or k > foes):
+            v = -v  # "had been undermined", "a message to those who tried to topple him"
         score += v
     if score > 0:
         return Stance.SUPPORT
     if score < 0:
         return Stance.OPPOSE
     return None
+
+
+#: Wrongs done to someone: "X had been undermined" is said in X's defence.
+_WRONGS: Final = frozenset(
+    {"undermined", "betrayed", "smeared", "hounded", "bullied", "sabotaged", "stabbed",
+     "knifed", "ambushed", "humiliated", "vilified", "scapegoated", "mistreated", "insulted",
+     "harassed", "persecuted", "backstabbed", "abandoned", "attacked", "targeted", "slandered"}
+)  # fmt: skip
+_TREATED: Final = frozenset({"treated", "handled", "served"})
+
+
+def _suffered(s: Sent, lo: int, k: int) -> bool:
+    """Whether the hostile word at token ``k`` is a wrong someone suffered (read back from ``lo``).
+
+    *had been undermined*, *was "betrayed"*, *had been treated "shabbily"*:
+    a form of *be* before the participle (quotation marks skipped).
+    """
+    lower = s.lower
+    x = k - 1
+    while x >= lo and (s.words[x] in _OPEN_Q or s.words[x] in _CLOSE_Q):
+        x -= 1
+    if lower[k] not in _WRONGS:
+        if x < lo or lower[x] not in _TREATED:
+            return False  # "treated shabbily": the manner of a treatment
+        x -= 1
+    if x < lo or lower[x] not in ("been", "being", "was", "were", "is", "are", "be", "get", "got"):
+        return False
+    # "I am not going to be bullied": the speaker's own grievance, against the bullies
+    return not any(lower[y] in ("i", "we") for y in range(max(lo, x - 5), x))
+
+
+def _foes_at(lower: list[str], b: int) -> bool:
+    """``those who`` at token ``b``: the speaker's foes, whose hostility is no verdict of theirs."""
+    return lower[b] in ("those", "anyone", "anybody", "people") and lower[b + 1] == "who"
 
 
 _STOP_VERBS: Final = frozenset({"stop", "end", "cease", "quit"})
@@ -1574,6 +1628,11 @@ _FORM_STANCE: Final = {
 _CRITICISM_NOUNS: Final = frozenset(
     {"criticism", "criticisms", "attacks", "accusations", "allegations", "charges", "claims",
      "complaints", "calls", "attack", "accusation", "allegation", "critics"}
+)  # fmt: skip
+#: What a speaker asks for, which another can dismiss: "dismissed that demand".
+_DEMAND_NOUNS: Final = frozenset(
+    {"demand", "demands", "proposal", "proposals", "suggestion", "suggestions", "request",
+     "requests", "ultimatum", "plea", "appeal", "idea", "offer", "call"}
 )  # fmt: skip
 _HOSTILE_NOUNS: Final = frozenset(
     {"challenge", "motion", "removal", "ouster", "ousting", "impeachment", "censure", "vacate",
@@ -1747,26 +1806,43 @@ def _office_holder(doc: Doc, s: Sent, ents: Mentions, k: int, claimant: str) -> 
     (*the prime minister*, *the president*), the owner of a cabinet or
     government (*Jean Chrétien's cabinet*); else the person the whole text
     mentions most (the story's protagonist, at least twice); never the
-    claimant. Not *the leader of X*, whose holder is X's.
+    claimant. Not *the leader of X*, whose holder is X's. The office may
+    follow *its*, *their* or *the party's* and one word of scope (*the
+    party's UK leadership*, *its national leadership*).
     """
     lower = s.lower
+    start = k + 1
+    p = k + 3 if lower[k + 1 : k + 3] in (["party", "'s"], ["party", "’s"]) else k + 1
+    if (
+        p + 1 < len(s)
+        and lower[p + 1] in ("leader", "leadership")
+        and (s.tags[p] == "NNP" or lower[p] in _SCOPES)
+        and lower[p] not in _ROLE_MODS
+    ):
+        start = p + 1  # "accusing the party's UK leadership": the leader
     for size in (3, 2, 1):
-        end = k + 1 + size
-        if end > len(s) or tuple(lower[k + 1 : end]) not in _OFFICES:
+        end = start + size
+        if end > len(s) or tuple(lower[start:end]) not in _OFFICES:
             continue
-        if end < len(s) and lower[end] in ("of", "'s", "’s"):
+        if (
+            end < len(s)
+            and lower[end] in ("of", "'s", "’s")
+            # "accused the leadership of betraying...": what it is accused of, not its party
+            and not (lower[end] == "of" and end + 1 < len(s) and s.tags[end + 1] == "VBG")
+        ):
             return None
         head = lower[end - 1]
         key = " ".join(lower[end - 2 : end]) if size > 1 and lower[end - 2] != "'s" else head
         if key == "party leader" or head == "leadership":
             key = "leader"
         holder = _role_index(ents).get(key)
+        later = holder if holder != claimant else None  # given the role only further on
         if holder is None or holder == claimant or not _named_before(ents, holder, s.start):
             holder = None
             if key in _GOV_HEADS:
                 holder = _government_owner(doc, ents, s.index)  # "Chrétien's cabinet"
             if holder is None or holder == claimant:
-                holder = _lead(doc, ents, claimant, key) or _protagonist(ents, claimant)
+                holder = _lead(doc, ents, claimant, key) or _protagonist(ents, claimant) or later
         if holder is None:
             return None
         return Mention(holder, k, end, s.starts[k], s.ends[end - 1])
@@ -1800,6 +1876,8 @@ def _lead(doc: Doc, ents: Mentions, claimant: str, office: str) -> str | None:
 
 #: Tokens of a lead sentence at least (not a caption: "Vice President Kamala Harris spoke.").
 _LEAD_LENGTH: Final = 8
+#: "the national leadership", "the party's federal leadership": the scope of an office.
+_SCOPES: Final = frozenset({"national", "federal", "central", "current", "present", "overall"})
 _GOV_HEADS: Final = frozenset(
     {"prime minister", "president", "premier", "chancellor", "first minister", "taoiseach"}
 )
@@ -2010,7 +2088,14 @@ def _sentence_claims(
     last_claimant: Mention | None = None
     last_target: Mention | None = None
     for ci, (i, j, sense) in enumerate(found):
-        nxt = found[ci + 1][0] if ci + 1 < len(found) else n
+        nx = ci + 1
+        while (
+            nx < len(found)
+            and nx - ci < _REGION
+            and doc.quote_at(s.starts[found[nx][0]], s.ends[found[nx][1] - 1]) is not None
+        ):
+            nx += 1  # '"a message to those who tried to topple him"': a quoted verb goes on
+        nxt = found[nx][0] if nx < len(found) else n
         cue_start, cue_end = s.starts[i], s.ends[j - 1]
         if (
             sense.form is ClaimForm.STATEMENT
@@ -2320,6 +2405,19 @@ def _sentence_claims(
             # "dismissed the criticism as...", "rejected the accusations": for the one attacked
             target, stance = spoke.opposed[1], Stance.SUPPORT
             hostile_used = True  # (no flip: the stance is already the defence's)
+        if (
+            target is None
+            and sense.stance is Stance.OPPOSE
+            and j + 1 < n
+            and lower[j] in _NAMING_DETS
+            and lower[j + 1] in _DEMAND_NOUNS
+            and spoke.speaker is not None
+            and spoke.speaker[0] >= s.index - 2
+            and spoke.speaker[1].entity != claimant.entity
+        ):
+            # "dismissed that demand as...", "rejected the proposal": against the one who made it
+            target, stance = spoke.speaker[1], Stance.OPPOSE
+            hostile_used = True
         if (
             sense.object == "target"
             and j + 1 < n
