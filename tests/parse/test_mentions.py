@@ -734,3 +734,18 @@ def test_ideological_ista_word_is_no_personal_wing_and_the_capitalized_run_no_pe
     m = mentions("The Juventudes Socialistas called for unity.")
     assert names(m, PERSON) == set()
     assert "Socialistas" not in names(m, FACTION)
+
+
+def test_young_party_is_the_party_youth_wing_and_takes_its_appositive():
+    """'The Young Liberals, the youth wing of the Liberal Party,': one wing of that party."""
+    text = (
+        "The Young Liberals, the youth wing of the Liberal Party, passed a motion. "
+        "The youth wing said it was angry."
+    )
+    m = mentions(text)
+    wings = [
+        e for e in m.entities.values() if e.type == FACTION and e.faction_kind is FactionKind.WING
+    ]
+    assert [w.name for w in wings] == ["Young Liberals"]
+    assert wings[0].parent == "liberal-party-of-australia"
+    assert len(wings[0].spans) == 3

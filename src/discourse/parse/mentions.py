@@ -485,6 +485,10 @@ class _Builder:
         self.first_at: list[dict[int, list[Mention]]] = [{} for _ in doc.sents]
         #: "National" for a "National Party" found in the text.
         self.party_short: dict[str, str] = {}
+        #: Factions to fold into another once the passes are over: ``(keep, drop)``.
+        self.pending_merges: list[tuple[str, str]] = []
+        #: Youth wings named after their party ("Young Liberals") and that party's name.
+        self.young_parents: list[tuple[str, str]] = []
         #: Mentions absorbed into a longer name ("ANC" in "ANC Youth League").
         self.dropped: set[tuple[int, Mention]] = set()
 
@@ -571,6 +575,23 @@ class _Builder:
                     if j <= n and tuple(words[i:j]) == ws and self.free(s, i, j):
                         if self._inside_other_name(s, k, j):
                             continue
+                        if (
+                            i > 0
+                            and words[i - 1] == "Young"
+                            and k.type == FACTION
+                            and not self.used[s.index][i - 1]
+                        ):
+                            # "the Young Liberals": the party's youth wing
+                            wing = self.entity(
+                                " ".join(words[i - 1 : j]),
+                                FACTION,
+                                faction_kind=FactionKind.WING,
+                                confidence=0.85,
+                            )
+                            self.young_parents.append((wing.id, k.name))
+                            self.mention(s, wing, i - 1, j)
+                            i = j - 1
+                            break
                         other = self._foreign_namesake(s, k, i, j)
                         if other is not None:
                             # "the Danish People's Party", "the Social Democratic Party of
@@ -725,6 +746,19 @@ class _Builder:
             if k >= 1 and lower[k] == "the":
                 k -= 1
             if e.type != FACTION or e.known or k < 1 or lower[k] != ",":
+                continue
+            head = next((o for o in self.near(s.index, k - 6, k) if o.last == k), None)
+            if (
+                head is not None
+                and e.name[:1].islower()
+                and head.entity != e.id
+                and (he := self.entities.get(head.entity)) is not None
+                and he.type == FACTION
+                and not he.known
+                and he.faction_kind in (FactionKind.WING, FactionKind.GROUP, FactionKind.TENDENCY)
+            ):
+                # "The Young Liberals, the youth wing of the party,": one faction (merged later)
+                self.pending_merges.append((he.id, e.id))
                 continue
             end = k
             first = _name_run_start(words, used, end, 3)
@@ -1870,10 +1904,18 @@ class _Builder:
         self.first_at[s.index].setdefault(first, []).append(m)
 
     def finish_parents(self) -> None:
-        for eid, si, k in self.pending_parent:
+        for wid, party_name in self.young_parents:
+            pid = self.by_key.get((FACTION, party_name.casefold()))
+            wing = self.entities.get(wid)
+            if pid is not None and wing is not None and wing.parent is None and pid != wid:
+                wing.parent = pid  # "the Young Liberals" of a Liberal Party named in the text
+        for eid0, si, k in self.pending_parent:
+            eid = self.redirect.get(eid0, eid0)  # merged into another faction meanwhile
+            if eid not in self.entities:
+                continue
             for m in self.near(si, k - 1, k + 2):
                 if m.first in (k, k + 1) or m.first == k - 1:
-                    ent = self.entities.get(m.entity)
+                    ent = self.entities.get(self.redirect.get(m.entity, m.entity))
                     if ent is not None and ent.type == FACTION and ent.id != eid:
                         e = self.entities[eid]
                         if e.parent is None and ent.parent != eid:
@@ -1881,7 +1923,10 @@ class _Builder:
                         break
 
     def finish_appositives(self) -> None:
-        for eid, si, k, end in self.pending_appositives:
+        for eid0, si, k, end in self.pending_appositives:
+            eid = self.redirect.get(eid0, eid0)
+            if eid not in self.entities:
+                continue
             s = self.doc.sents[si]
             e = self.entities[eid]
             # split at "and": "Shadow Chancellor and veteran of the Labour Left"
@@ -2182,6 +2227,9 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> Mentions:
         b.by_sent[s.index].sort(key=lambda m: (m.first, -m.last))
     b.finish_parents()
     b.finish_appositives()
+    for keep, drop in b.pending_merges:
+        if keep in b.entities and drop in b.entities and keep != drop:
+            _merge_into(b, b.entities[keep], b.entities[drop])
     _anchor_groups(b)
     _merge_blocs(b)
     _merge_surnames(b)
