@@ -668,3 +668,15 @@ def test_whole_organ_quitting_the_party_resigns():
         "The youth wing was furious. Its entire executive board quit the party days later."
     )
     assert e.kind is EventKind.RESIGNATION
+
+
+def test_walking_out_to_form_a_group_is_a_defection_and_the_defections_repeat_it():
+    """'X walked out with sixty lawmakers to form a new group' is a defection; 'the defections'
+    later is the same event."""
+    text = (
+        "Luigi Di Maio walked out with more than sixty lawmakers to form a new group. "
+        "Giuseppe Conte played down the defections."
+    )
+    (e,) = events(text)
+    assert e.kind is EventKind.DEFECTION
+    assert [s.text for s in e.evidence] == ["walked out", "defections"]

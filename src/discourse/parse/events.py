@@ -294,6 +294,7 @@ def find_events(
             d = _event(doc, s, ms, mentions, i, j, kind, sent_dates, lexicon.role_nouns)
             if d is None:
                 continue
+            kind = d.kind  # "quit the party": a defection, whatever the trigger's kind
             prior_here = last_of_kind.get(kind)
             if (
                 d.name is None
@@ -888,6 +889,17 @@ def _role_subject(s: Sent, i: int, roles: frozenset[str]) -> bool:
     return False
 
 
+def _to_found(s: Sent, j: int) -> bool:
+    """Whether "to form/found/launch" a new group follows within eight tokens of ``j``."""
+    lower, n = s.lower, len(s)
+    for k in range(j, min(n - 1, j + 8)):
+        if lower[k] in (".", ";", ",") and k > j:
+            return False
+        if lower[k] == "to" and lower[k + 1] in ("form", "found", "launch", "create", "set"):
+            return True
+    return False
+
+
 def _the_party(s: Sent, j: int) -> bool:
     """Whether tokens from ``j`` read *the party* and end there: "quit the party on Monday".
 
@@ -1382,6 +1394,13 @@ def _event(
             if kind in (EventKind.RESIGNATION, EventKind.DEFECTION) and verbal and left_party:
                 kind = EventKind.DEFECTION  # "quit the Democrats", "left the Democratic Party"
                 organization = obj.entity if obj is not None else None
+            elif (
+                kind is EventKind.RESIGNATION
+                and verbal
+                and lower[i] in ("quit", "quits", "walked", "resigned", "left")
+                and _to_found(s, j)
+            ):
+                kind = EventKind.DEFECTION  # "walked out with sixty lawmakers to form a new group"
             elif (
                 kind in (EventKind.RESIGNATION, EventKind.DEFECTION)
                 and verbal
