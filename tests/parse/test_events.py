@@ -680,3 +680,20 @@ def test_walking_out_to_form_a_group_is_a_defection_and_the_defections_repeat_it
     (e,) = events(text)
     assert e.kind is EventKind.DEFECTION
     assert [s.text for s in e.evidence] == ["walked out", "defections"]
+
+
+def test_named_party_split_and_counted_mps_expelled():
+    """'the ruling PDP-Laban party split into two camps' is a split; 'expelled two of its
+    best-known MPs' an expulsion."""
+    got = events("The ruling PDP-Laban party split into two camps on Saturday.")
+    assert [e.kind for e in got] == [EventKind.SPLIT]
+    got = events("Law and Justice expelled two of its best-known MPs on Friday.")
+    assert [e.kind for e in got] == [EventKind.EXPULSION]
+
+
+def test_defeating_a_challenge_from_a_person_is_a_leadership_challenge():
+    """'defeating a challenge from Luís Montenegro' is a challenge with its challenger."""
+    text = "Rui Rio survived a vote on Friday, defeating a challenge from Luís Montenegro."
+    (e,) = [e for e in events(text) if e.kind is EventKind.LEADERSHIP_CHALLENGE]
+    assert ("luís-montenegro", "challenger") in [(p.ref, p.role) for p in e.participants]
+    assert events("The plan is a challenge for the party.") == []

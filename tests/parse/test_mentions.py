@@ -749,3 +749,21 @@ def test_young_party_is_the_party_youth_wing_and_takes_its_appositive():
     assert [w.name for w in wings] == ["Young Liberals"]
     assert wings[0].parent == "liberal-party-of-australia"
     assert len(wings[0].spans) == 3
+
+
+def test_unknown_parties_named_by_their_context():
+    """'the ruling PDP-Laban party', 'a new party, Poland Comes First', 'to found Aliança'."""
+    m = mentions("The ruling PDP-Laban party split into two camps.")
+    assert names(m, FACTION) == {"PDP-Laban"}
+    m = mentions("They announced that they would form a new party, Poland Comes First.")
+    assert names(m, FACTION) == {"Poland Comes First"}
+    assert names(m, PERSON) == set()
+    m = mentions("Pedro Santana Lopes quit the party last year to found Aliança.")
+    assert "Aliança" in names(m, FACTION)
+    assert names(m, PERSON) == {"Pedro Santana Lopes"}
+
+
+def test_allies_of_a_titled_person_are_a_tendency():
+    """'Allies of President Rodrigo Duterte' act as Duterte's supporters."""
+    m = mentions("Allies of President Rodrigo Duterte removed Manny Pacquiao.")
+    assert "Duterte supporters" in names(m, FACTION)

@@ -551,6 +551,21 @@ def _verb_events(s: Sent, ms: MentionList, ents: Mentions) -> list[tuple[int, in
             )
         ):
             out.append((i, i + 1, EventKind.LEADERSHIP_ELECTION))  # "was replaced as leader by X"
+        elif (
+            w == "challenge"
+            and s.tags[i].startswith("NN")
+            and i > 1
+            and (
+                (lower[i - 1] in ("a", "the") and lower[i - 2] in _REBUFFED)
+                or (
+                    i + 2 < n
+                    and lower[i + 1] == "from"
+                    and (m := ms.after(i + 2, 1)) is not None
+                    and ents.entities[m.entity].type == PERSON
+                )
+            )
+        ):
+            out.append((i, i + 1, EventKind.LEADERSHIP_CHALLENGE))  # "defeating a challenge from X"
         elif w == "voted" and _members_voted_to(s, ms, ents, i):
             # "Members of the Christian Democratic Appeal voted ... to back a minority government"
             out.append((i, i + 1, EventKind.POLICY_VOTE))
@@ -570,6 +585,11 @@ _CHOSE: Final = frozenset(
     {"chose", "chosen", "picked", "selected", "confirmed", "elected", "re-elected", "installed"}
 )
 _REPLACED: Final = frozenset({"replaced", "succeeded"})
+#: Verbs that see off a challenge: "defeating a challenge from X".
+_REBUFFED: Final = frozenset(
+    {"defeating", "defeated", "survived", "surviving", "survives", "beat", "beating", "faced",
+     "facing", "faces", "repelled", "repelling", "saw", "seeing", "fended", "fending", "rebuffed"}
+)  # fmt: skip
 _MONTH_WORDS: Final = frozenset(
     {"January", "February", "March", "April", "May", "June", "July", "August", "September",
      "October", "November", "December"}
@@ -800,8 +820,10 @@ def _counted_members(s: Sent, j: int) -> bool:
     ):
         return False
     k += 1
-    if k + 1 < n and s.tags[k] in ("JJ", "NNP"):
-        k += 1  # "three Labour members", "two rebel MPs"
+    if k + 1 < n and lower[k] == "of" and lower[k + 1] in ("its", "their", "the", "his", "her"):
+        k += 2  # "two of its best-known MPs"
+    while k + 1 < n and s.tags[k] in ("JJ", "JJS", "NNP", "VBN") and lower[k] not in _MEMBERS:
+        k += 1  # "three Labour members", "two rebel MPs", "its best-known MPs"
     return k < n and lower[k] in _MEMBERS
 
 
@@ -1064,10 +1086,10 @@ def _event(
     if kind is EventKind.SPLIT and not (
         (tags[i].startswith("NN") and i > 0 and tags[i - 1] in ("DT", "JJ", "PRP$", "POS"))
         or (lower[i] == "broke" and j - i == 2)  # "eleven MPs who broke away to form..."
-        or (  # "the party split in two over Brexit"
+        or (  # "the party split in two over Brexit", "the PDP-Laban party split into two camps"
             i >= 2
             and lower[i - 1] == "party"
-            and lower[i - 2] == "the"
+            and (lower[i - 2] == "the" or _covering_type(ms, ents, i - 2) == FACTION)
             and (j >= n or lower[j] in _SPLIT_NEXT)
         )
         or (
@@ -1203,7 +1225,11 @@ def _event(
             m6 = ms.after(j, 3)
             if m6 is not None and etype(m6) == FACTION:
                 organization = _party_of(ents, m6.entity)
-        if lower[i] in _CHALLENGE_VERBS:
+        if lower[i] == "challenge" and j + 1 < n and lower[j] == "from":
+            m8 = _mention_after(ms, j + 1, 1)
+            if m8 is not None and etype(m8) == PERSON:
+                participants.append(Participant(ref=m8.entity, role="challenger"))
+        if lower[i] in _CHALLENGE_VERBS and lower[i] != "challenge":
             # "Kevin Rudd challenged Julia Gillard for the Labor leadership"
             challenger = _mention_before(ms, i, 2)
             if challenger is not None and etype(challenger) == PERSON:

@@ -418,6 +418,10 @@ def _name_run_start(words: Sequence[str], used: bytearray, end: int, most: int) 
     return first
 
 
+def _next_possessive(lower: Sequence[str], j: int) -> bool:
+    return j < len(lower) and lower[j] in _POSSESSIVE
+
+
 def _family_first(ws: Sequence[str]) -> bool:
     """Whether a two-word name is written family name first: "Park Geun-hye", "Yoo Seong-min".
 
@@ -1301,12 +1305,51 @@ class _Builder:
         if self._names_group_before(s, i, j) or self._new_party_name(s, i, j):
             return
         if (
-            j - i >= 2
+            j - i <= 2
+            and j < len(words)
+            and words[j] == "party"
+            and not title
+            and not _given(words[i], t.first_names)
+            and words[j - 1] not in self.surnames
+            and not (j + 1 < len(words) and lower[j + 1] in _POSSESSIVE)
+            and (
+                i == 0
+                or lower[i - 1] in ("the", "ruling", "governing", "opposition", "its", "'s", "a")
+            )
+        ):
+            # "the ruling PDP-Laban party split": a party the lexicon does not know
+            e = self.entity(
+                " ".join(words[i:j]), FACTION, faction_kind=FactionKind.PARTY, confidence=0.75
+            )
+            self.mention(s, e, i, j + 1)
+            return
+        if (
+            j - i == 1
             and i >= 2
+            and lower[i - 1] in (",", "called", "named")
+            and lower[i - 2] in ("party", "movement")
+            and not _given(words[i], t.first_names)
+        ) or (
+            i >= 2
+            and lower[i - 1] in (",", "called", "named")
+            and lower[i - 2] in ("party", "movement")
+            and j < len(words)
+            and lower[j] in (".", ",", ";")
+            and not _given(words[i], t.first_names)
+        ):
+            # "would form a new party, Poland Comes First."
+            e = self.entity(
+                " ".join(words[i:j]), FACTION, faction_kind=FactionKind.PARTY, confidence=0.75
+            )
+            self.mention(s, e, i, j)
+            return
+        if (
+            i >= 2
             and lower[i - 1] in _FOUND_VERBS
             and lower[i - 2] == "to"
             and not title
             and not _given(words[i], t.first_names)
+            and (j - i >= 2 or (words[i] not in self.surnames and not _next_possessive(lower, j)))
         ):
             # "left the Democratic Party to found Italia Viva", "to join Change UK"
             e = self.entity(
@@ -1824,6 +1867,14 @@ class _Builder:
             last = i + 1
             if i + 2 < n and lower[i + 1] == "of":
                 m = ms.get(i + 2)
+                if (
+                    m is None
+                    and i + 3 < n
+                    and (
+                        s.words[i + 2].rstrip(".") in self.t.titles or lower[i + 2] in self.t.roles
+                    )
+                ):
+                    m = ms.get(i + 3)  # "allies of President Rodrigo Duterte"
                 if m is not None and self.entities[m.entity].type == PERSON:
                     person, last = m, m.last
             if (
