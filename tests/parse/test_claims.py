@@ -1548,3 +1548,36 @@ def test_what_those_who_attacked_someone_did_is_no_verdict_on_them():
     assert [(c.target, c.stance) for c in cs if c.claimant == "ewa-lis"] == [
         ("jan-kowalski", Stance.SUPPORT)
     ]
+
+
+def test_welcoming_the_announcement_of_an_exit_opposes_the_one_who_goes():
+    """'welcomed the announcement' after 'X said he would step down': against X."""
+    cs = claims(
+        "Lars Berg told his party on Monday that he would step down as leader. Maria Holm, who "
+        "had called for a change, welcomed the announcement."
+    )
+    assert [(c.target, c.stance) for c in cs if c.attributes["cue"] == "welcomed"] == [
+        ("lars-berg", Stance.OPPOSE)
+    ]
+
+
+def test_defending_the_decision_after_a_removal_opposes_the_one_removed():
+    """'defended the decision' after 'expelled X': against X; 'criticised the decision': for X."""
+    text = (
+        "The party expelled Tomasz Wrona on Friday. Marek Lis defended the decision. "
+        "Anna Nowak criticised the decision."
+    )
+    cs = claims(text)
+    assert sorted((c.claimant, c.target, c.stance) for c in cs) == [
+        ("anna-nowak", "tomasz-wrona", Stance.SUPPORT),
+        ("marek-lis", "tomasz-wrona", Stance.OPPOSE),
+    ]
+
+
+def test_the_result_of_a_choice_is_no_exit():
+    """'the members chose X ... hailed the result': no removal told last, no flip."""
+    cs = claims(
+        "Lars Berg resigned as leader in June. Months later the members chose Maria Holm as "
+        'leader, defeating Per Lund. Nils Dahl hailed the result as "a new beginning".'
+    )
+    assert [c.stance for c in cs if c.claimant == "nils-dahl"] == [Stance.SUPPORT]

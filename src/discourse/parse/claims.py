@@ -1426,6 +1426,75 @@ def _maker_of(
     return None
 
 
+#: What a removal or resignation is called afterwards: "welcomed the announcement".
+_OUTCOME_NOUNS: Final = frozenset(
+    {"decision", "decisions", "move", "announcement", "news", "result", "outcome", "changes",
+     "verdict", "step", "vote"}
+)  # fmt: skip
+#: A removal done to the person named after it: "expelled X", "removed X as chair".
+_REMOVED: Final = frozenset(
+    {"removed", "expelled", "sacked", "ousted", "suspended", "dismissed", "fired", "axed",
+     "deposed", "toppled", "unseated", "deselected", "demoted", "remove", "expel", "oust",
+     "sack", "suspend", "depose", "topple", "unseat", "deselect", "demote"}
+)  # fmt: skip
+#: A resignation by the person named before it: "X said he would step down", "X resigned".
+_LEAVES: Final = frozenset({"resign", "resigned", "resigns", "resigning", "quit", "quits"})
+#: A choice made last, whose result is no one's exit: "the members chose X".
+_CHOICES: Final = frozenset(
+    {"chose", "elected", "won", "wins", "defeating", "defeated", "beat", "beating", "survived",
+     "survives", "re-elected"}
+)  # fmt: skip
+_DOWN_VERBS: Final = frozenset(
+    {"step", "stepped", "steps", "stepping", "stand", "stood", "stands", "standing"}
+)
+
+
+def _exit_before(doc: Doc, ents: Mentions, s: Sent, j: int, claimant: str) -> Mention | None:
+    """The person whose removal or resignation was told last before token ``j``, placed at ``j``.
+
+    *removed X*: the person named within four tokens after the verb; *X
+    resigned*, *X said he would step down*: the person named last before it
+    in its sentence (within ``_REGION`` tokens), as for a passive (*X was
+    ousted*). The latest such exit in the ``2 * _LOOKBACK`` sentences up to
+    ``s`` (at most ``2 * _REGION`` tokens read in each), never the claimant;
+    none when a choice (*chose*, *won*) was told after it.
+    """
+    for si in range(s.index, max(-1, s.index - 1 - 2 * _LOOKBACK), -1):
+        sent = doc.sents[si]
+        lower = sent.lower
+        hi = j if si == s.index else len(sent)
+        pms = ents.by_sent[si]
+        for k in range(hi - 1, max(-1, hi - 1 - 2 * _REGION), -1):
+            w = lower[k]
+            m: Mention | None = None
+            if w in _REMOVED and not (k > 0 and lower[k - 1] in _BE):
+                m = pms.after(k + 1, 4)
+            elif (
+                w in _LEAVES
+                or (w in _DOWN_VERBS and k + 1 < len(sent) and lower[k + 1] in ("down", "aside"))
+                or w in _REMOVED  # "X was ousted as whip"
+            ):
+                m = next(
+                    (
+                        x
+                        for x in pms.backwards(k, k - _REGION)
+                        if (xe := ents.entities.get(x.entity)) is not None
+                        and xe.type == PERSON
+                        and not _modifier(sent, pms, x, ents)  # "Kihika, another Ruto ally,"
+                    ),
+                    None,
+                )
+            elif w in _CHOICES:
+                return None  # "the members chose X... hailed the result": an election's
+            else:
+                continue
+            e = None if m is None else ents.entities.get(m.entity)
+            if m is None or e is None or e.type != PERSON or m.entity == claimant:
+                return None  # the latest exit is not another person's
+            return Mention(m.entity, j, j + 2, s.starts[j], s.ends[j + 1])
+    return None
+
+
 def _fallback_target(
     doc: Doc,
     s: Sent,
@@ -2418,6 +2487,22 @@ def _sentence_claims(
             # "dismissed that demand as...", "rejected the proposal": against the one who made it
             target, stance = spoke.speaker[1], Stance.OPPOSE
             hostile_used = True
+        if (
+            target is None
+            and sense.object == "target"
+            and sense.stance in _FLIP
+            and not sense.action
+            and j + 1 < n
+            and lower[j] in ("the", "this", "that", "these")
+            and lower[j + 1] in _OUTCOME_NOUNS
+            and not (j + 2 < n and lower[j + 2] in ("to", "of", "that"))
+            and (victim := _exit_before(doc, ents, s, j, claimant.entity)) is not None
+        ):
+            # "welcomed the announcement" (that X would step down), "defended the decision"
+            # (to expel X): for the act, so against the one who goes
+            target, stance = victim, _FLIP[sense.stance]
+            hostile_used = True
+            guessed = True  # (no one named: no antecedent for a later "him")
         if (
             sense.object == "target"
             and j + 1 < n
