@@ -4,15 +4,16 @@
 documents' records from the worker back to the consuming process. Pickled one
 by one, every record costs a Python-level ``__reduce__`` in the worker and a
 Python-level rebuild in the consumer. Here a batch travels as one column of
-values per field of each record class (spans, the most numerous objects, as one
-table of their own), so both sides run as C loops over whole columns:
+plain values per field of each record class (spans, the most numerous objects,
+as one table of their own), which the executor pickles as a few long lists, and
+both sides run as C loops over whole columns:
 ``attrgetter`` reads a column, and a slot descriptor's ``__set__`` writes it
 into objects made by ``object.__new__``.
 
 Like :func:`discourse.model._records._rebuild`, :func:`unpack` trusts its input:
 it sets the values without running the converters, which is right only for
-values read from valid records by :func:`pack` (in this package, the bytes come
-from our own worker; user files never go through here).
+values read from valid records by :func:`pack` (in this package, the columns
+come from our own worker; user files never go through here).
 """
 
 from __future__ import annotations
