@@ -1581,3 +1581,24 @@ def test_the_result_of_a_choice_is_no_exit():
         'leader, defeating Per Lund. Nils Dahl hailed the result as "a new beginning".'
     )
     assert [c.stance for c in cs if c.claimant == "nils-dahl"] == [Stance.SUPPORT]
+
+
+def test_his_rival_is_the_one_named_with_him_last():
+    """'Holm won, beating Lund. Lund congratulated his rival': Holm, not the story's lead."""
+    cs = claims(
+        "Lars Berg resigned as leader in June after a long row. Berg said the party needed a "
+        "fresh start. Berg said he was proud of his record. In December, Maria Holm won the "
+        "contest, beating Per Lund. Lund congratulated his rival."
+    )
+    assert [(c.target, c.stance) for c in cs if c.claimant == "per-lund"] == [
+        ("maria-holm", Stance.SUPPORT)
+    ]
+
+
+def test_the_objects_of_a_first_verb_do_not_speak_for_the_second():
+    """'In a post, he wished X and Y well and warned that...': he warns, not Y."""
+    cs = claims(
+        "Anna Berg quit the cabinet on Monday. In a post online, she wished Per Lund and Eva "
+        'Dahl well and warned that "the purge will fail".'
+    )
+    assert [c.claimant for c in cs if c.attributes["cue"] == "warned"] == ["anna-berg"]

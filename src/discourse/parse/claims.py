@@ -793,6 +793,33 @@ def _main_subject(doc: Doc, s: Sent, ms: MentionList, ents: Mentions, m: Mention
     return m
 
 
+def _object_subject(
+    doc: Doc, s: Sent, ms: MentionList, ents: Mentions, m: Mention, floor: int
+) -> Mention | None:
+    """The subject of the verb whose object (or list of objects) ``m`` closes, if it is one.
+
+    *In a post, he wished Murkomen and Kihika well and warned*: the verb
+    *wished* right before the list, its subject *he* (or a name) before it.
+    """
+    lower, tags = s.lower, s.tags
+    k = m.first - 1
+    steps = 0
+    while k > floor and steps < 8:  # back over the list "X, Y and"
+        x = next((p for p in ms.backwards(k + 1, k - 6) if p.last == k + 1), None)
+        if x is not None:
+            k = x.first - 1
+        elif lower[k] in ("and", ",", "the", "his", "her"):
+            k -= 1
+        else:
+            break
+        steps += 1
+    if k < 1 or tags[k] not in ("VBD", "VBZ", "VBP") or lower[k] in _BE:
+        return None
+    if lower[k - 1] in ("he", "she"):
+        return antecedent(doc, ents, s.index, k - 1)
+    return next((p for p in ms.backwards(k, max(floor, k - 3)) if p.last == k), None)
+
+
 def _pronoun_subject(doc: Doc, s: Sent, ms: MentionList, ents: Mentions, a: int) -> Mention | None:
     """'He announced his candidacy and attacked X': the opening *he*/*she* of the sentence.
 
@@ -1169,6 +1196,13 @@ def _clause_target(
         if m is None:
             w = lower[k]
             if (
+                w in ("his", "her")
+                and k + 1 < hi
+                and lower[k + 1] in _RIVALS
+                and (r := _rival(ents, s, k, claimant)) is not None
+            ):
+                return r  # "Huhne congratulated his rival": the one he ran against
+            if (
                 w in _OBJ_PRONOUNS
                 and s.tags[k] == "PRP"
                 # "told her that": the addressee; "told her to go": the one pressed, the target
@@ -1258,6 +1292,31 @@ def _clause_target(
         ):
             return led  # "said Likud could not win under a leader facing charges": the leader
         return m
+    return None
+
+
+#: The person one ran against: "congratulated his rival", "wished his successor well".
+_RIVALS: Final = frozenset({"rival", "opponent", "challenger", "successor", "conqueror"})
+
+
+def _rival(ents: Mentions, s: Sent, k: int, claimant: str) -> Mention | None:
+    """*his rival* at token ``k``: the other person named with the claimant last, placed at ``k``.
+
+    The person named nearest before ``k`` in the latest of the ``_LOOKBACK``
+    sentences that also names the claimant (*Clegg had won, beating Huhne.
+    Huhne congratulated his rival*: Clegg).
+    """
+    for si in range(s.index, max(-1, s.index - 1 - _LOOKBACK), -1):
+        pms = ents.by_sent[si]
+        found = list(pms.backwards(k, k - _REGION) if si == s.index else reversed(pms))
+        if si != s.index and not any(m.entity == claimant for m in found):
+            continue
+        for m in found:
+            e = ents.entities.get(m.entity)
+            if m.entity != claimant and e is not None and e.type == PERSON:
+                return Mention(m.entity, k, k + 2, s.starts[k], s.ends[k + 1])
+        if si != s.index:
+            return None
     return None
 
 
@@ -2325,6 +2384,15 @@ def _sentence_claims(
                         claimant = _main_subject(doc, s, ms, ents, claimant)
                     elif participle and last_claimant is not None:
                         claimant = last_claimant  # "X welcomed the result, calling Y '...'"
+                    if (
+                        claimant is not None
+                        and not participle
+                        and a > 0
+                        and lower[a - 1] in ("and", "but")
+                    ):
+                        # "he wished X and Y well and warned": X and Y are the first verb's
+                        # objects, its subject speaks
+                        claimant = _object_subject(doc, s, ms, ents, claimant, floor) or claimant
                     if claimant is None and a > 0 and lower[a - 1] in ("and", "but"):
                         claimant = _pronoun_subject(doc, s, ms, ents, a)
                 if claimant is None and a > 3 and lower[a - 1] == ",":
