@@ -1602,3 +1602,44 @@ def test_the_objects_of_a_first_verb_do_not_speak_for_the_second():
         'Dahl well and warned that "the purge will fail".'
     )
     assert [c.claimant for c in cs if c.attributes["cue"] == "warned"] == ["anna-berg"]
+
+
+def test_calling_on_ones_critics_to_do_something_presses_them():
+    """'called on his critics to "respect the decision"': against them, whatever 'respect' says."""
+    cs = claims(
+        "Rui Costa survived a challenge from Ana Lima on Friday. Lima had accused Costa of "
+        'weakness. After the vote Costa called on his critics to "respect the decision".'
+    )
+    assert [(c.target, c.stance) for c in cs if c.attributes["cue"] == "called on"] == [
+        ("ana-lima", Stance.OPPOSE)
+    ]
+
+
+def test_urging_someone_to_reconsider_or_to_stop_a_purge_is_for_them():
+    """'urged X to reconsider' (going): for X; members told to "stop the purge": for the purged."""
+    cs = claims(
+        "Bob Livingston said he would resign. Dick Gephardt urged Livingston to reconsider."
+    )
+    assert [(c.target, c.stance) for c in cs if c.claimant == "dick-gephardt"] == [
+        ("bob-livingston", Stance.SUPPORT)
+    ]
+    cs = claims(
+        "Senators removed Samuel Kamau as whip on Monday. Aden Duale urged party members to "
+        '"stop the purge".'
+    )
+    assert [(c.target, c.stance) for c in cs if c.claimant == "aden-duale"] == [
+        ("samuel-kamau", Stance.SUPPORT)
+    ]
+
+
+def test_the_leader_we_need_is_praise():
+    """'called X "the leader we need"': support; 'not the leader we need': not praise."""
+    cs = claims(
+        'Jagmeet Singh won the leadership vote. Charlie Angus called Singh "the leader we need".'
+    )
+    assert [c.stance for c in cs if c.claimant == "charlie-angus"] == [Stance.SUPPORT]
+    cs = claims(
+        'Jagmeet Singh won the leadership vote. Charlie Angus said Singh was "not the leader '
+        'we need".'
+    )
+    assert [c.stance for c in cs if c.claimant == "charlie-angus"] == [Stance.OPPOSE]

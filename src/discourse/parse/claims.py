@@ -1027,7 +1027,7 @@ def _negation(s: Sent, subject_end: int, cue: int) -> str | None:
 #: "urged X to stay on", "urged X to run": demands that X go on, or go for the job.
 _STAY_VERBS: Final = frozenset(
     {"back", "support", "endorse", "stay", "remain", "unite", "rally", "run", "lead", "continue",
-     "fight", "carry", "persevere", "contest", "challenge"}
+     "fight", "carry", "persevere", "contest", "challenge", "reconsider"}
 )  # fmt: skip
 
 
@@ -1661,6 +1661,15 @@ def _evaluate(
         ):
             score -= 2  # 'the party needed "a leader who can win"': not the one it has
             continue
+        if (
+            lower[k] in ("need", "needs", "deserve", "deserves")
+            and k - 3 >= lo
+            and lower[k - 2] in ("leader", "man", "woman", "person")
+            and lower[k - 3] == "the"
+            and not any(lower[b] in _NEG_BEFORE for b in range(max(lo, k - 6), k - 3))
+        ):
+            score += 2  # '"the leader we need"': praise ("not the leader we need": none)
+            continue
         st = evaluative.get(lower[k])
         if st is None or st is Stance.NEUTRAL:
             continue
@@ -1726,7 +1735,8 @@ _STOP_VERBS: Final = frozenset({"stop", "end", "cease", "quit"})
 _HOSTILE_ACTS: Final = frozenset(
     {"plotting", "attacking", "undermining", "briefing", "sniping", "infighting", "scheming",
      "bickering", "squabbling", "knifing", "rebelling", "conspiring", "plots", "attacks",
-     "plot", "attack", "revolt", "rebellion"}
+     "plot", "attack", "revolt", "rebellion", "purge", "purges", "witch-hunt", "vendetta",
+     "feuding", "feud"}
 )  # fmt: skip
 #: "needed a new leader", "needs a fresh start", "needed a change of leadership".
 _NEW_LEADER: Final = frozenset({"leader", "leadership", "change", "start", "direction"})
@@ -2065,6 +2075,10 @@ def _new_leader(s: Sent, ents: Mentions, lo: int, hi: int, claimant: str) -> Men
 
 
 #: Groups named for fighting their leader: a demand made to them defends the leader.
+#: One's opponents, told what to do: "called on his critics to respect the decision".
+_FOES: Final = frozenset(
+    {"critics", "opponents", "rivals", "detractors", "enemies", "accusers", "challengers"}
+)
 _DISSIDENTS: Final = frozenset(
     {"dissidents", "rebels", "plotters", "mutineers", "malcontents", "rebel", "dissident"}
 )
@@ -2624,11 +2638,19 @@ def _sentence_claims(
             and (
                 (addressee is target and addressee.last < n and lower[addressee.last] == "to")
                 or (j + 1 < n and lower[j] in _OBJ_PRONOUNS and lower[j + 1] == "to")
+                or (
+                    j + 2 < n
+                    and lower[j] in ("his", "her", "their")
+                    and lower[j + 1] in _FOES
+                    and lower[j + 2] == "to"
+                )
             )
         ):
-            # "called on him to respect the voters", "urged X to apologise": pressure on X (what
-            # X is told to do is no praise of X), unless X is told to stay on or to back someone
-            stance = _demand_stance(s, j + 1 if addressee is None else addressee.last)
+            # "called on him to respect the voters", "urged X to apologise", "called on his
+            # critics to respect the decision": pressure on them (what one is told to do is no
+            # praise of one), unless told to stay on or to back someone
+            at = j + (2 if lower[j] in ("his", "her", "their") and lower[j + 1] in _FOES else 1)
+            stance = _demand_stance(s, at if addressee is None else addressee.last)
             stance = stance or Stance.OPPOSE
         if target is not None and stance is None:
             stance = _evaluate(s, *region, cues.evaluative, found) or _FORM_STANCE.get(
