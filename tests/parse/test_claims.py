@@ -1643,3 +1643,15 @@ def test_the_leader_we_need_is_praise():
         'we need".'
     )
     assert [c.stance for c in cs if c.claimant == "charlie-angus"] == [Stance.OPPOSE]
+
+
+def test_the_new_leadership_is_the_one_who_came_in():
+    """'unite behind the new leadership': the person who replaced the old leader."""
+    cs = claims(
+        "The party ordered Jacob Zuma to step down, ending a feud with the camp of Cyril "
+        "Ramaphosa, who replaced him as party leader in December. The Youth League urged "
+        'members to "unite behind the new leadership".'
+    )
+    assert [(c.target, c.stance) for c in cs if c.attributes["cue"] == "urged"] == [
+        ("cyril-ramaphosa", Stance.SUPPORT)
+    ]

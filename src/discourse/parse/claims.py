@@ -1232,6 +1232,14 @@ def _clause_target(
             ):
                 return r  # "said the prime minister had...": the person with that role
             elif (
+                w == "the"
+                and k + 2 < hi
+                and lower[k + 1] == "new"
+                and lower[k + 2] in ("leader", "leadership", "chairman", "chair")
+                and (r := _newcomer(doc, ents, s, k, claimant)) is not None
+            ):
+                return r  # "unite behind the new leadership": the one who came in
+            elif (
                 w in ("the", "its", "their")
                 and (r := _office_holder(doc, s, ents, k, claimant)) is not None
             ):
@@ -2074,11 +2082,49 @@ def _new_leader(s: Sent, ents: Mentions, lo: int, hi: int, claimant: str) -> Men
     return None
 
 
-#: Groups named for fighting their leader: a demand made to them defends the leader.
 #: One's opponents, told what to do: "called on his critics to respect the decision".
 _FOES: Final = frozenset(
     {"critics", "opponents", "rivals", "detractors", "enemies", "accusers", "challengers"}
 )
+#: Who comes in: "X replaced him", "X won", "X defeated Y" (X before the verb).
+_CAME_IN: Final = frozenset(
+    {"replaced", "succeeded", "defeated", "defeating", "beat", "beating", "won", "ousted"}
+)
+
+
+def _newcomer(doc: Doc, ents: Mentions, s: Sent, k: int, claimant: str) -> Mention | None:
+    """*the new leader* at token ``k``: the person the text told came in last, placed at ``k``.
+
+    The person named before *replaced*, *succeeded*, *won* or *defeated*
+    (*the camp of Cyril Ramaphosa, who replaced him*), or after an active
+    *elected* or *chose*, in the ``2 * _LOOKBACK`` sentences up to ``s``
+    (at most ``2 * _REGION`` tokens read in each); never the claimant.
+    """
+    for si in range(s.index, max(-1, s.index - 1 - 2 * _LOOKBACK), -1):
+        sent = doc.sents[si]
+        lower = sent.lower
+        pms = ents.by_sent[si]
+        hi = k if si == s.index else len(sent)
+        for x in range(hi - 1, max(-1, hi - 1 - 2 * _REGION), -1):
+            w = lower[x]
+            m: Mention | None = None
+            if w in _CAME_IN:
+                # the subject: the mention nearest before ("X's party won": no person came in)
+                m = next(iter(pms.backwards(x, x - _WINDOW)), None)
+            elif w in ("elected", "chose") and not (x > 0 and lower[x - 1] in _BE):
+                m = pms.after(x + 1, 3)
+            else:
+                continue
+            e = None if m is None else ents.entities.get(m.entity)
+            if m is None or e is None or e.type != PERSON:
+                continue
+            if m.entity == claimant:
+                return None
+            return Mention(m.entity, k, k + 3, s.starts[k], s.ends[k + 2])
+    return None
+
+
+#: Groups named for fighting their leader: a demand made to them defends the leader.
 _DISSIDENTS: Final = frozenset(
     {"dissidents", "rebels", "plotters", "mutineers", "malcontents", "rebel", "dissident"}
 )
