@@ -1655,3 +1655,24 @@ def test_the_new_leadership_is_the_one_who_came_in():
     assert [(c.target, c.stance) for c in cs if c.attributes["cue"] == "urged"] == [
         ("cyril-ramaphosa", Stance.SUPPORT)
     ]
+
+
+def test_hailing_the_result_of_a_choice_is_for_the_one_chosen():
+    """'the members chose X... Y hailed the result': for X, not the outgoing leader."""
+    cs = claims(
+        "Andrea Nahles resigned as leader in June. Andrea Nahles said she was tired. Months "
+        "later the members chose Saskia Esken as leader, defeating Olaf Scholz. Kevin Kühnert "
+        'hailed the result as "a new beginning".'
+    )
+    assert [(c.target, c.stance) for c in cs if c.claimant == "kevin-kühnert"] == [
+        ("saskia-esken", Stance.SUPPORT)
+    ]
+
+
+def test_the_opposition_is_the_party_the_story_is_about():
+    """'the PM said the opposition was run by sceptics': that party, not its leader."""
+    cs = claims(
+        "Tony Abbott became leader of the Liberal Party on Tuesday. The Liberal Party has been "
+        'split for weeks. Kevin Rudd said the opposition was now "run by climate sceptics".'
+    )
+    assert [c.target for c in cs if c.claimant == "kevin-rudd"] == ["liberal-party-of-australia"]

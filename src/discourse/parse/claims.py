@@ -1234,6 +1234,14 @@ def _clause_target(
             elif (
                 w == "the"
                 and k + 2 < hi
+                and lower[k + 1] == "opposition"
+                and (s.tags[k + 2] in _FINITE or lower[k + 2] in ("was", "is", "had", "has"))
+                and (r := _story_party(ents, s, k, claimant)) is not None
+            ):
+                return r  # "Rudd said the opposition was run by sceptics": the story's party
+            elif (
+                w == "the"
+                and k + 2 < hi
                 and lower[k + 1] == "new"
                 and lower[k + 2] in ("leader", "leadership", "chairman", "chair")
                 and (r := _newcomer(doc, ents, s, k, claimant)) is not None
@@ -1301,6 +1309,40 @@ def _clause_target(
             return led  # "said Likud could not win under a leader facing charges": the leader
         return m
     return None
+
+
+def _story_party(ents: Mentions, s: Sent, k: int, claimant: str) -> Mention | None:
+    """*the opposition* at token ``k``: the party named most before this sentence, placed at ``k``.
+
+    Never the claimant (a party does not call itself *the opposition*).
+    """
+    for p in _parties(ents):
+        if p != claimant and _named_before(ents, p, s.start):
+            return Mention(p, k, k + 2, s.starts[k], s.ends[k + 1])
+    return None
+
+
+_PARTIES: dict[int, tuple[Mentions, list[str]]] = {}
+
+
+def _parties(ents: Mentions) -> list[str]:
+    """The parties of a document, the most mentioned first (built once per document)."""
+    hit = _PARTIES.get(id(ents))
+    if hit is not None and hit[0] is ents:
+        return hit[1]
+    ranked = sorted(
+        (
+            e
+            for e in ents.entities.values()
+            if e.type == FACTION and e.faction_kind is FactionKind.PARTY and e.spans
+        ),
+        key=lambda e: -len(e.spans),
+    )
+    out = [e.id for e in ranked]
+    if len(_PARTIES) > 16:
+        _PARTIES.clear()
+    _PARTIES[id(ents)] = (ents, out)
+    return out
 
 
 #: The person one ran against: "congratulated his rival", "wished his successor well".
@@ -2087,9 +2129,7 @@ _FOES: Final = frozenset(
     {"critics", "opponents", "rivals", "detractors", "enemies", "accusers", "challengers"}
 )
 #: Who comes in: "X replaced him", "X won", "X defeated Y" (X before the verb).
-_CAME_IN: Final = frozenset(
-    {"replaced", "succeeded", "defeated", "defeating", "beat", "beating", "won", "ousted"}
-)
+_CAME_IN: Final = frozenset({"replaced", "succeeded", "defeated", "beat", "won", "ousted"})
 
 
 def _newcomer(doc: Doc, ents: Mentions, s: Sent, k: int, claimant: str) -> Mention | None:
@@ -2631,6 +2671,21 @@ def _sentence_claims(
             target, stance = victim, _FLIP[sense.stance]
             hostile_used = True
             guessed = True  # (no one named: no antecedent for a later "him")
+        elif (
+            target is None
+            and sense.object == "target"
+            and sense.stance in _FLIP
+            and not sense.action
+            and j + 1 < n
+            and lower[j] in ("the", "this", "that")
+            and lower[j + 1] in ("result", "outcome", "victory", "win", "vote", "election")
+            and not (j + 2 < n and lower[j + 2] in ("to", "of", "that"))
+            and (winner := _newcomer(doc, ents, s, j, claimant.entity)) is not None
+        ):
+            # "the members chose X... Y hailed the result": for the one chosen
+            target, stance = winner, sense.stance
+            hostile_used = True
+            guessed = True
         if (
             sense.object == "target"
             and j + 1 < n
