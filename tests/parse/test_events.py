@@ -697,3 +697,67 @@ def test_defeating_a_challenge_from_a_person_is_a_leadership_challenge():
     (e,) = [e for e in events(text) if e.kind is EventKind.LEADERSHIP_CHALLENGE]
     assert ("luís-montenegro", "challenger") in [(p.ref, p.role) for p in e.participants]
     assert events("The plan is a challenge for the party.") == []
+
+
+def test_the_month_may_is_no_modal():
+    """'In May Crispin Blunt resigned', 'Theresa May resigned': May is a month or a name,
+    not 'may' (a hypothetical)."""
+    got = events(
+        "In May Crispin Blunt resigned as a shadow minister. Theresa May resigned in June."
+    )
+    assert [[p.ref for p in e.participants] for e in got] == [["crispin-blunt"], ["theresa-may"]]
+    assert events("Crispin Blunt may resign as a shadow minister.") == []
+
+
+def test_a_verb_after_a_name_in_the_same_sentence_is_another_resignation():
+    """'X resigned on Wednesday, a day after Y quit as mayor': two resignations."""
+    text = "Mmusi Maimane resigned on Wednesday, a day after Herman Mashaba quit as mayor."
+    got = [e for e in events(text) if e.kind is EventKind.RESIGNATION]
+    assert [[p.ref for p in e.participants] for e in got] == [["mmusi-maimane"], ["herman-mashaba"]]
+
+
+def test_a_resignation_in_another_year_is_another_event():
+    """'stood aside on Thursday ... In 2012 he resigned from the ministry': two resignations;
+    'His resignation' later is the same one."""
+    text = (
+        "Kevin Rudd stood aside on Thursday. Rudd was later appointed foreign minister. "
+        "In 2012 he resigned from the ministry."
+    )
+    got = events(text)
+    assert [[s.text for s in e.evidence] for e in got] == [["stood aside"], ["resigned"]]
+    got = events("Kevin Rudd stood aside on Thursday. His resignation shocked the party.")
+    assert [[s.text for s in e.evidence] for e in got] == [["stood aside", "resignation"]]
+
+
+def test_one_unnamed_member_expelled_and_a_chairperson_elected():
+    """'the party expelled a councillor' is an expulsion; 'was elected chairperson' a contest."""
+    got = events("Two weeks later the party expelled a councillor in Wiltshire.")
+    assert [e.kind for e in got] == [EventKind.EXPULSION]
+    assert events("The party expelled a motion from the agenda.") == []
+    got = events(
+        "Helen Zille was elected chairperson of the federal council, defeating Mike Moriarty."
+    )
+    assert [(p.ref, p.role) for e in got for p in e.participants] == [
+        ("helen-zille", "winner"),
+        ("mike-moriarty", "loser"),
+    ]
+
+
+def test_a_launched_challenge_and_a_seat_given_up():
+    """'The challenge was launched' is a leadership challenge; 'gave up his seat' a resignation."""
+    got = events("The challenge was launched late on Wednesday.")
+    assert [e.kind for e in got] == [EventKind.LEADERSHIP_CHALLENGE]
+    got = events(
+        "Manfred Kanther, the former interior minister, gave up his seat in the Bundestag."
+    )
+    assert [(e.kind, [p.ref for p in e.participants]) for e in got] == [
+        (EventKind.RESIGNATION, ["manfred-kanther"])
+    ]
+
+
+def test_leaving_the_party_a_thing_is_no_defection():
+    """'accused Kohl of leaving the party "a poisoned legacy"' leaves a thing, not the party."""
+    text = 'Wolfgang Schäuble accused Helmut Kohl of leaving the party "a poisoned legacy".'
+    assert [e.kind for e in events(text)] == []
+    text = "Helmut Kohl left the party on Monday."
+    assert [e.kind for e in events(text)] == [EventKind.DEFECTION]

@@ -767,3 +767,11 @@ def test_allies_of_a_titled_person_are_a_tendency():
     """'Allies of President Rodrigo Duterte' act as Duterte's supporters."""
     m = mentions("Allies of President Rodrigo Duterte removed Manny Pacquiao.")
     assert "Duterte supporters" in names(m, FACTION)
+
+
+def test_a_month_after_a_preposition_before_a_name_is_a_date():
+    """'In May Crispin Blunt resigned': Crispin Blunt, and no 'May' for a later Theresa May."""
+    m = mentions("In May Crispin Blunt resigned. Theresa May said nothing.")
+    assert names(m, PERSON) == {"Crispin Blunt", "Theresa May"}
+    (first,) = m.by_sent[0]
+    assert m.entities[first.entity].name == "Crispin Blunt"

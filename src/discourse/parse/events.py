@@ -86,6 +86,7 @@ _ELECTED_ROLES: Final = frozenset(
         "co-chairs",
         "general-secretary",
         "secretary",  # "was elected secretary general"
+        "chairperson",  # "was elected chairperson of the federal council"
         "unopposed",  # "was elected unopposed at an extraordinary congress"
     }
 )
@@ -305,7 +306,12 @@ def find_events(
                 and not (
                     kind in _VERBAL
                     and _subject_of(d) != _subject_of(prior_here)
-                    and (s.tags[i].startswith("VB") or _mass_subject(s, i))
+                    and (
+                        s.tags[i].startswith("VB")
+                        or _mass_subject(s, i)
+                        # "a day after Herman Mashaba quit as mayor": a verb after a name
+                        or (i > 0 and s.tags[i - 1] == "NNP" and _is_mentioned(ms, i - 1))
+                    )
                 )
             ):
                 # "lost the Liberal leadership ... in a party-room ballot": one event
@@ -368,7 +374,10 @@ def find_events(
             if d.name is None and subject is not None and d.kind in _VERBAL:
                 # "Turnbull resigned ... His resignation ...": one event per person and kind
                 prior = by_subject.get((d.kind, subject))
-                if prior is not None:
+                if prior is not None and not (
+                    # "stood aside on Thursday ... In 2012 he resigned from the ministry"
+                    d.date is not None and d.date != prior.date and s.tags[i].startswith("VB")
+                ):
                     prior.spans.extend(d.spans)
                     prior.organization = prior.organization or d.organization
                     prior.date = prior.date or d.date
@@ -499,10 +508,12 @@ def _verb_events(s: Sent, ms: MentionList, ents: Mentions) -> list[tuple[int, in
         if w in _LEFT and s.tags[i].startswith("VB"):
             m = ms.after(i + 1, 1)
             e = ents.entities[m.entity] if m is not None else None
-            if (
-                e is not None and e.type == FACTION and e.faction_kind is FactionKind.PARTY
-            ) or _the_party(s, i + 1):
-                out.append((i, i + 1, EventKind.DEFECTION))
+            named = e is not None and e.type == FACTION and e.faction_kind is FactionKind.PARTY
+            if named or _the_party(s, i + 1):
+                end = m.last if named and m is not None else i + 3
+                # "leaving the party 'a poisoned legacy'", "left the party a shambles": a thing left
+                if not (end < n and (lower[end] in ("a", "an") or s.words[end] in _QUOTE_MARKS)):
+                    out.append((i, i + 1, EventKind.DEFECTION))
             continue
         if (
             w in _WHIP_VERBS
@@ -534,9 +545,7 @@ def _verb_events(s: Sent, ms: MentionList, ents: Mentions) -> list[tuple[int, in
         elif (
             w in _CHOSE
             and _chosen_as_leader(s, i)
-            and not any(
-                lower[x] in _MODAL or lower[x] == "whoever" for x in range(max(0, i - 4), i)
-            )
+            and not any(_modal(s, x) or lower[x] == "whoever" for x in range(max(0, i - 4), i))
         ):
             # "the members chose X and Y as joint leaders", "was confirmed as leader"
             out.append((i, i + 1, EventKind.LEADERSHIP_ELECTION))
@@ -827,6 +836,25 @@ def _counted_members(s: Sent, j: int) -> bool:
     return k < n and lower[k] in _MEMBERS
 
 
+_ONE_MEMBER: Final = frozenset(m.removesuffix("s") for m in _MEMBERS) | {
+    "deputy",
+    "mp",
+    "msp",
+    "mep",
+}
+
+
+def _one_member(s: Sent, j: int, roles: frozenset[str]) -> bool:
+    """Whether one unnamed member is the object from token ``j``: "a councillor", "an MP"."""
+    lower, n = s.lower, len(s)
+    if not (j + 1 < n and lower[j] in ("a", "an", "one")):
+        return False
+    k = j + 1
+    while k + 1 < n and k < j + 3 and s.tags[k] in ("JJ", "NNP") and lower[k] not in _ONE_MEMBER:
+        k += 1  # "a Labour councillor", "a local councillor"
+    return lower[k] in _ONE_MEMBER or (lower[k] in roles and s.tags[k] == "NN")
+
+
 _HOPED: Final = frozenset(
     {"hope", "hoped", "hopes", "hoping", "want", "wanted", "wants", "bid", "try", "tried",
      "trying", "seek", "sought", "seeking", "aim", "aimed", "aims", "plan", "planned", "plans",
@@ -841,7 +869,7 @@ def _won_then(s: Sent, i: int) -> bool:
         return False
     lo = max(0, i - 8)
     return any(lower[x] in _BEAT and s.tags[x] == "VBD" for x in range(lo, i)) and not any(
-        lower[x] in _HOPED or lower[x] in _MODAL for x in range(lo, i - 1)
+        lower[x] in _HOPED or _modal(s, x) for x in range(lo, i - 1)
     )
 
 
@@ -1064,7 +1092,7 @@ def _event(
             return None
         for k in range(max(0, i - 3), i if lower[i] != "not" else 0):
             if (
-                lower[k] in _MODAL
+                _modal(s, k)
                 and not _announced(s, k, kind)
                 and not (lower[k] == "to" and _decided(s, k))
             ):
@@ -1072,7 +1100,7 @@ def _event(
     elif kind in _VERBAL:
         # "calls for his resignation", "demanded her expulsion": asked for, not done
         for k in range(max(0, i - 4), i):
-            if lower[k] in _MODAL or lower[k] in _ASKED:
+            if _modal(s, k) or lower[k] in _ASKED:
                 return None
     if kind in _PLANNABLE and any(
         lower[k] in _PLANNED or (lower[k] in _ASKED and kind is not EventKind.COUP)
@@ -1080,7 +1108,7 @@ def _event(
     ):  # a coup one warns of is still reported (as alleged)
         return None  # "preparing a leadership challenge", "plot a coup": not (yet) an event
     if kind is EventKind.SPLIT and any(
-        lower[k] in _ASKED or lower[k] in _MODAL for k in range(max(0, i - 4), i)
+        lower[k] in _ASKED or _modal(s, k) for k in range(max(0, i - 4), i)
     ):
         return None  # "risked a split", "warned of a possible split"
     if kind is EventKind.SPLIT and not (
@@ -1375,8 +1403,8 @@ def _event(
                 organization = _member_group(s, ms, ents, j)
                 if subj is not None:
                     participants.append(Participant(ref=subj.entity, role="agent"))
-            elif _counted_members(s, j):
-                # "the National Executive Committee expelled three members"
+            elif _counted_members(s, j) or _one_member(s, j, roles):
+                # "the National Executive Committee expelled three members", "expelled a councillor"
                 if subj is not None:
                     participants.append(Participant(ref=subj.entity, role="agent"))
                     if etype(subj) == FACTION:
@@ -1514,6 +1542,11 @@ _QUANTIFIERS: Final = frozenset(
      "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
      "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"}
 )  # fmt: skip
+
+
+def _modal(s: Sent, k: int) -> bool:
+    """Whether word ``k`` makes what follows hypothetical; "In May", "Theresa May" are no modal."""
+    return s.lower[k] in _MODAL and s.words[k] != "May"
 
 
 def _mass_subject(s: Sent, i: int) -> bool:

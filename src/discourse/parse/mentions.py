@@ -1256,6 +1256,8 @@ class _Builder:
             lower[i] in _CAP_STOP
             or lower[i] in t.roles
             or (words[i] in _WEEKDAYS and i + 1 < j)  # "On Thursday Yousaf announced"
+            # "In May Crispin Blunt resigned": a month after a preposition is a date
+            or (words[i] in _MONTH_NAMES and i > 0 and lower[i - 1] in _DATE_PREPS and i + 1 < j)
             or (
                 words[i] in t.not_names
                 and (i == 0 or not tags[i].startswith("NNP") or words[i - 1] in _OPENERS)
@@ -1753,6 +1755,14 @@ class _Builder:
         for i, w in enumerate(words):
             if used[i] or not w[:1].isupper():
                 continue
+            if (
+                w in _MONTH_NAMES
+                and i > 0
+                and lower[i - 1] in _DATE_PREPS
+                and i + 1 < len(words)
+                and used[i + 1]
+            ):
+                continue  # "In May Crispin Blunt": the month before a name, not Theresa May
             eid = self._latest(w, s.index, i) or self.groups.get(w)
             if eid is None:
                 k = known.get(w)
