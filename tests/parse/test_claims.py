@@ -1676,3 +1676,57 @@ def test_the_opposition_is_the_party_the_story_is_about():
         'split for weeks. Kevin Rudd said the opposition was now "run by climate sceptics".'
     )
     assert [c.target for c in cs if c.claimant == "kevin-rudd"] == ["liberal-party-of-australia"]
+
+
+def test_a_refused_exit_is_no_exit_and_leaving_is_one():
+    """'said he would not step down... hailed the vote': no flip; 'he was leaving': an exit."""
+    cs = claims(
+        "Julio Cobos voted against the tax on Thursday. Cobos said he would not step down. "
+        'Eduardo Buzzi hailed the vote as "a victory".'
+    )
+    assert [(c.target, c.stance) for c in cs if c.claimant == "eduardo-buzzi"] == [
+        ("julio-cobos", Stance.SUPPORT)
+    ]
+    cs = claims(
+        "Andrés López Obrador announced on Sunday that he was leaving the party. Jesús Ortega "
+        "welcomed the announcement."
+    )
+    assert [(c.target, c.stance) for c in cs if c.claimant == "jesús-ortega"] == [
+        ("andrés-lópez-obrador", Stance.OPPOSE)
+    ]
+
+
+def test_the_speaker_goes_on_after_an_appositive_participle_or_a_whose_clause():
+    """'X, a leader allied with the government, called Y': X; 'X, whose allies had ..., accused'."""
+    cs = claims(
+        "Julio Cobos voted no. But Luis Delia, a piquetero leader allied with the government, "
+        'called Cobos "a traitor".'
+    )
+    assert [(c.claimant, c.target) for c in cs] == [("luis-delia", "julio-cobos")]
+    cs = claims(
+        "Jesús Ortega led the party. Senator Dolores Padierna, whose allies had backed Marcelo "
+        'Ebrard, accused Ortega of turning the party into "an appendix".'
+    )
+    assert ("dolores-padierna", "jesús-ortega") in [
+        (c.claimant, c.target) for c in cs if c.attributes["cue"] == "accused"
+    ]
+
+
+def test_a_verbs_prepositional_object_does_not_speak_for_the_next_verb():
+    """'Ebrard stayed in the PRD but praised X': Ebrard praises, not the party."""
+    cs = claims(
+        "Andrés López Obrador quit on Sunday. Marcelo Ebrard stayed in the PRD but praised "
+        'López Obrador as "a great leader".'
+    )
+    assert [c.claimant for c in cs if c.attributes["cue"] == "praised"] == ["marcelo-ebrard"]
+
+
+def test_refusing_to_serve_under_someone_opposes_them():
+    """'said he would not stand again under X': against X (not a negated attack)."""
+    cs = claims(
+        "Morten Messerschmidt was elected leader on Sunday. Søren Espersen said he would not "
+        "stand again under Messerschmidt."
+    )
+    assert [(c.target, c.stance) for c in cs if c.claimant == "søren-espersen"] == [
+        ("morten-messerschmidt", Stance.OPPOSE)
+    ]

@@ -813,6 +813,8 @@ def _object_subject(
         else:
             break
         steps += 1
+    if k > 1 and tags[k] == "IN" and tags[k - 1] in ("VBD", "VBZ", "VBP"):
+        k -= 1  # "he stayed in the PRD but praised": the verb before the preposition
     if k < 1 or tags[k] not in ("VBD", "VBZ", "VBP") or lower[k] in _BE:
         return None
     if lower[k - 1] in ("he", "she"):
@@ -954,6 +956,13 @@ def _finite_between(s: Sent, a: int, b: int) -> bool:
             and k - 1 > a
             and s.tags[k - 1]
             in ("NN", "NNS", "PRP")  # a subject of its own: "the party bosses are"
+            # not a participle of an appositive: "X, a piquetero leader allied with Y, called"
+            and not (
+                s.tags[k] == "VBD"
+                and s.lower[a] == ","
+                and k + 1 < len(s)
+                and s.tags[k + 1] in ("IN", "TO")
+            )
         ):
             return True
         k += 1
@@ -1547,7 +1556,9 @@ _REMOVED: Final = frozenset(
      "sack", "suspend", "depose", "topple", "unseat", "deselect", "demote"}
 )  # fmt: skip
 #: A resignation by the person named before it: "X said he would step down", "X resigned".
-_LEAVES: Final = frozenset({"resign", "resigned", "resigns", "resigning", "quit", "quits"})
+_LEAVES: Final = frozenset(
+    {"resign", "resigned", "resigns", "resigning", "quit", "quits", "quitting", "leaving"}
+)
 #: A choice made last, whose result is no one's exit: "the members chose X".
 _CHOICES: Final = frozenset(
     {"chose", "elected", "won", "wins", "defeating", "defeated", "beat", "beating", "survived",
@@ -1576,6 +1587,10 @@ def _exit_before(doc: Doc, ents: Mentions, s: Sent, j: int, claimant: str) -> Me
         for k in range(hi - 1, max(-1, hi - 1 - 2 * _REGION), -1):
             w = lower[k]
             m: Mention | None = None
+            if (w in _REMOVED or w in _LEAVES or w in _DOWN_VERBS) and any(
+                lower[b] in _NEG_BEFORE for b in range(max(0, k - 3), k)
+            ):
+                continue  # "Cobos said he would not step down": no exit
             if w in _REMOVED and not (k > 0 and lower[k - 1] in _BE):
                 m = pms.after(k + 1, 4)
             elif (
@@ -1703,6 +1718,13 @@ def _evaluate(
             score += 2  # '"stop plotting and start campaigning"': for the one plotted against
             skip = h
             continue
+        if (
+            lower[k] == "under"
+            and any(lower[x] in _SERVE for x in range(max(lo, k - 3), k))
+            and any(lower[x] in _NEG_BEFORE for x in range(max(lo, k - 6), k))
+        ):
+            score -= 2  # "would not serve under X", "not stand again under X": against X
+            continue
         if lower[k] == "too" and k + 1 < hi and lower[k + 1] == "long":
             score -= 2  # "had protected Zuma for too long": a reproach
             continue
@@ -1780,6 +1802,8 @@ def _foes_at(lower: list[str], b: int) -> bool:
     return lower[b] in ("those", "anyone", "anybody", "people") and lower[b + 1] == "who"
 
 
+#: Serving under a leader: "would not serve under X" refuses X.
+_SERVE: Final = frozenset({"serve", "stand", "work", "sit", "run", "campaign", "again"})
 _STOP_VERBS: Final = frozenset({"stop", "end", "cease", "quit"})
 #: Hostile acts one is told to stop: "stop plotting", "end the infighting".
 _HOSTILE_ACTS: Final = frozenset(
@@ -2912,7 +2936,10 @@ def _sentence_claims(
                     spoke.opposed = (s.index, target)
         if not aside and not (
             claimant.last <= a
-            and any(lower[x] in ("who", "which") for x in range(max(claimant.last, a - _WINDOW), a))
+            and any(
+                lower[x] in ("who", "which", "whose")
+                for x in range(max(claimant.last, a - _WINDOW), a)
+            )
         ):
             floor = j  # but "X, who challenged Y in 2022, called...": X is still the subject
     return out
