@@ -761,3 +761,6 @@ def test_leaving_the_party_a_thing_is_no_defection():
     assert [e.kind for e in events(text)] == []
     text = "Helmut Kohl left the party on Monday."
     assert [e.kind for e in events(text)] == [EventKind.DEFECTION]
+    assert [e.kind for e in events("Helmut Kohl left the party a week later.")] == [
+        EventKind.DEFECTION
+    ]

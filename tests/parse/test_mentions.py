@@ -775,3 +775,51 @@ def test_a_month_after_a_preposition_before_a_name_is_a_date():
     assert names(m, PERSON) == {"Crispin Blunt", "Theresa May"}
     (first,) = m.by_sent[0]
     assert m.entities[first.entity].name == "Crispin Blunt"
+
+
+def test_a_named_union_in_apposition_to_the_party_youth_wing_is_that_wing():
+    """'the head of the Young Union, the party's youth wing,': one wing, no trade union."""
+    m = mentions("Philipp Mißfelder, the head of the Young Union, the party's youth wing, spoke.")
+    (wing,) = [e for e in m.entities.values() if e.type == FACTION]
+    assert (wing.name, wing.faction_kind) == ("Young Union", FactionKind.WING)
+
+
+def test_a_regional_adjective_before_party_is_no_party_name():
+    """'the Bavarian party' describes a party; 'the ruling PDP-Laban party' names one."""
+    assert (
+        names(mentions("Stoiber said the Bavarian party would not be dragged in."), FACTION)
+        == set()
+    )
+    assert names(mentions("The ruling PDP-Laban party split."), FACTION) == {"PDP-Laban"}
+
+
+def test_a_numbered_committee_is_a_group():
+    """'the 1922 Committee' is a group of MPs; 'In 1922 Labour won' names no committee."""
+    m = mentions("Graham Brady, the chairman of the 1922 Committee, said no.")
+    (group,) = [e for e in m.entities.values() if e.type == FACTION]
+    assert (group.name, group.faction_kind) == ("1922 Committee", FactionKind.GROUP)
+    assert names(mentions("In 1922 Labour won the seat."), FACTION) == {"Labour Party"}
+
+
+def test_sentence_initial_his_allies_are_the_previous_subject_supporters():
+    """'X told the group. His allies accused Y': X's supporters."""
+    m = mentions("Wolfgang Schäuble told the group. His allies accused Helmut Kohl of lying.")
+    (tendency,) = [e for e in m.entities.values() if e.type == FACTION]
+    assert tendency.anchor == "wolfgang-schäuble"
+    assert names(mentions("The party met. His allies accused Helmut Kohl."), FACTION) == set()
+
+
+def test_his_in_an_opening_phrase_is_the_subject_after_it():
+    """'Miles quit. In his resignation letter James said': his is James, not Miles."""
+    text = "Jeremy Miles quit. In his resignation letter Julie James said the party was lost."
+    doc = prepare(text, source="t")
+    m = find_mentions(doc, Lexicon.default())
+    his = doc.sents[1].lower.index("his")
+    got = antecedent(doc, m, 1, his)
+    assert got is not None
+    assert got.entity == "julie-james"
+    doc = prepare("Jeremy Miles quit. He said his party was lost.", source="t")
+    m = find_mentions(doc, Lexicon.default())
+    got = antecedent(doc, m, 1, 2)
+    assert got is not None
+    assert got.entity == "jeremy-miles"

@@ -512,7 +512,14 @@ def _verb_events(s: Sent, ms: MentionList, ents: Mentions) -> list[tuple[int, in
             if named or _the_party(s, i + 1):
                 end = m.last if named and m is not None else i + 3
                 # "leaving the party 'a poisoned legacy'", "left the party a shambles": a thing left
-                if not (end < n and (lower[end] in ("a", "an") or s.words[end] in _QUOTE_MARKS)):
+                if not (
+                    end < n
+                    and (
+                        s.words[end] in _QUOTE_MARKS
+                        # but "left the AfD a week later"
+                        or (lower[end] in ("a", "an") and not _time_after(s, end + 1))
+                    )
+                ):
                     out.append((i, i + 1, EventKind.DEFECTION))
             continue
         if (
@@ -1542,6 +1549,16 @@ _QUANTIFIERS: Final = frozenset(
      "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
      "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"}
 )  # fmt: skip
+
+
+_TIME_NOUNS: Final = frozenset(
+    {"day", "week", "month", "year", "fortnight", "decade", "few", "couple", "short", "little"}
+)
+
+
+def _time_after(s: Sent, k: int) -> bool:
+    """Whether token ``k`` names a time ("a week later", "a few days after", "a year ago")."""
+    return k < len(s) and s.lower[k] in _TIME_NOUNS
 
 
 def _modal(s: Sent, k: int) -> bool:

@@ -746,7 +746,10 @@ class _Builder:
             if k >= 1 and lower[k] in _POSSESSIVE:
                 # "the SPD's youth wing": step over the owner and its article
                 owner = next((o for o in self.near(s.index, k - 8, k) if o.last == k), None)
-                k = owner.first - 1 if owner is not None else k
+                if owner is not None:
+                    k = owner.first - 1
+                elif k >= 2 and lower[k - 1] == "party" and lower[k - 2] in ("the", "its"):
+                    k -= 3  # "the Young Union, the party's youth wing,"
             if k >= 1 and lower[k] == "the":
                 k -= 1
             if e.type != FACTION or e.known or k < 1 or lower[k] != ",":
@@ -759,8 +762,14 @@ class _Builder:
                 and (he := self.entities.get(head.entity)) is not None
                 and he.type == FACTION
                 and not he.known
-                and he.faction_kind in (FactionKind.WING, FactionKind.GROUP, FactionKind.TENDENCY)
+                and (
+                    he.faction_kind in (FactionKind.WING, FactionKind.GROUP, FactionKind.TENDENCY)
+                    # "the Young Union, the party's youth wing": no trade union
+                    or (he.faction_kind is FactionKind.UNION and e.faction_kind is FactionKind.WING)
+                )
             ):
+                if he.faction_kind is FactionKind.UNION:
+                    he.faction_kind = FactionKind.WING
                 # "The Young Liberals, the youth wing of the party,": one faction (merged later)
                 self.pending_merges.append((he.id, e.id))
                 continue
@@ -1057,6 +1066,14 @@ class _Builder:
             first = j + 1
             while first < i and not _name_token(words[first]):
                 first += 1
+            if (
+                first == i
+                and i >= 2
+                and words[i - 1].isdigit()
+                and not used[i - 1]
+                and s.lower[i - 2] == "the"
+            ):
+                first = i - 1  # "the 1922 Committee": a number heads the organ's name
             owner = None
             if first == j + 1 and j >= 0 and first < i and used[j]:
                 # "the ANC Youth League": a party's organ, named with the party
@@ -1080,6 +1097,8 @@ class _Builder:
                 first += 1
             end = max(tail, i + 1)
             kind = org_heads[w]
+            if kind is None and words[first].isdigit():
+                kind = FactionKind.GROUP  # "the 1922 Committee": a numbered organ of MPs
             if kind is None:
                 if end - first >= 3 or (end - first == 2 and words[first] not in self.t.not_names):
                     # "the Democratic National Committee": an organization, kept if it speaks
@@ -1314,6 +1333,8 @@ class _Builder:
             and not _given(words[i], t.first_names)
             and words[j - 1] not in self.surnames
             and not (j + 1 < len(words) and lower[j + 1] in _POSSESSIVE)
+            # "the Bavarian party", "the Flemish party": a region's adjective describes a party
+            and not (j - i == 1 and lower[i].endswith(("ian", "ish", "ese")))
             and (
                 i == 0
                 or lower[i - 1] in ("the", "ruling", "governing", "opposition", "its", "'s", "a")
@@ -1903,6 +1924,12 @@ class _Builder:
                 )
                 if m is not None and self.entities[m.entity].type == PERSON:
                     person, first = m, m.first
+            if person is None and i == 1 and lower[0] in ("his", "her") and w in _SUPPORTER_GROUP:
+                # "Schäuble told the group. His allies accused Kohl": the last sentence's subject
+                person = self._previous_subject(s)
+                if person is not None:
+                    self._tendency(s, person, 0, i + 1)
+                continue
             if person is None:
                 continue
             self._tendency(s, person, first, last)
@@ -1916,6 +1943,22 @@ class _Builder:
                 m = ms.get(i + 3)
                 if m is not None and self.entities[m.entity].type == PERSON:
                     self._tendency(s, m, i, m.last)
+
+    def _previous_subject(self, s: Sent) -> Mention | None:
+        """The person who opens the sentence before ``s`` (same paragraph), if one does."""
+        if s.index == 0:
+            return None
+        prev = self.doc.sents[s.index - 1]
+        if "\n\n" in self.doc.text[prev.end : s.start]:
+            return None
+        for m in sorted(self.by_sent[s.index - 1], key=lambda m: m.first):
+            e = self.entities[m.entity]
+            if self.doc.quote_at(m.start, m.end) is not None:
+                continue
+            if e.type == PERSON and e.actor_kind is ActorKind.PERSON:
+                return m
+            return None
+        return None
 
     def _supporters_of_named(self, s: Sent, i: int) -> bool:
         """``Supporters of the Leap Manifesto``: a tendency named after a document or cause.
@@ -2171,6 +2214,21 @@ def antecedent(doc: Doc, mentions: Mentions, si: int, k: int) -> Mention | None:
     """
     found: Mention | None = None
     ms = mentions.by_sent[si]
+    sent = doc.sents[si]
+    if (
+        sent.tags[0] == "IN"
+        and sent.lower[k] in ("his", "her")
+        and not any(m.first < k for m in ms)
+    ):
+        # "In his resignation letter Miles said": the subject named after the opening phrase
+        after = next((m for m in ms if k < m.first <= k + 6), None)
+        if (
+            after is not None
+            and _human(mentions.entities[after.entity])
+            and after.last < len(sent)
+            and sent.tags[after.last].startswith("VB")
+        ):
+            return Mention(after.entity, k, k + 1, sent.starts[k], sent.ends[k])
     if (
         ms
         and ms[0].first <= 1
