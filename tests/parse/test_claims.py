@@ -1730,3 +1730,34 @@ def test_refusing_to_serve_under_someone_opposes_them():
     assert [(c.target, c.stance) for c in cs if c.claimant == "søren-espersen"] == [
         ("morten-messerschmidt", Stance.OPPOSE)
     ]
+
+
+def test_a_demanded_exit_is_no_exit():
+    """'said X should resign... hailed the vote': the demand is no resignation to be glad of."""
+    cs = claims(
+        "Julio Cobos voted against the tax on Thursday. Miguel Pichetto said Cobos should "
+        'resign. Eduardo Buzzi hailed the vote as "a victory".'
+    )
+    assert [(c.target, c.stance) for c in cs if c.claimant == "eduardo-buzzi"] == [
+        ("julio-cobos", Stance.SUPPORT)
+    ]
+
+
+def test_the_subject_before_an_appositive_speaks_after_a_prepositional_object():
+    """'Ebrard, the mayor of Mexico City, stayed in the PRD but praised X': Ebrard."""
+    cs = claims(
+        "Andrés López Obrador quit on Sunday. Marcelo Ebrard, the outgoing mayor of Mexico "
+        'City, stayed in the PRD but praised López Obrador as "a great leader".'
+    )
+    assert [c.claimant for c in cs if c.attributes["cue"] == "praised"] == ["marcelo-ebrard"]
+
+
+def test_her_removal_as_a_clause_subject_is_no_target():
+    """'said her removal proved that X...': X, as for 'his removal'."""
+    cs = claims(
+        "Jarosław Kaczyński expelled Joanna Kluzik on Friday. Paweł Kowal said her removal "
+        'proved that Kaczyński "no longer tolerates debate".'
+    )
+    assert [(c.target, c.stance) for c in cs if c.claimant == "paweł-kowal"] == [
+        ("jarosław-kaczyński", Stance.OPPOSE)
+    ]

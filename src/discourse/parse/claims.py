@@ -819,7 +819,7 @@ def _object_subject(
         return None
     if lower[k - 1] in ("he", "she"):
         return antecedent(doc, ents, s.index, k - 1)
-    return next((p for p in ms.backwards(k, max(floor, k - 3)) if p.last == k), None)
+    return _subject(s, ms, ents, k, floor, main_clause=True)  # (appositives skipped)
 
 
 def _pronoun_subject(doc: Doc, s: Sent, ms: MentionList, ents: Mentions, a: int) -> Mention | None:
@@ -1214,6 +1214,13 @@ def _clause_target(
             if (
                 w in _OBJ_PRONOUNS
                 and s.tags[k] == "PRP"
+                # "said her removal proved that X...": a possessive, as "his" would be
+                and not (
+                    w == "her"
+                    and k + 2 < hi
+                    and lower[k + 1] in _REMOVAL_NOUNS
+                    and s.tags[k + 2] in _FINITE
+                )
                 # "told her that": the addressee; "told her to go": the one pressed, the target
                 and not (tell and k == lo and not (k + 1 < hi and lower[k + 1] == "to"))
             ):
@@ -1564,6 +1571,8 @@ _CHOICES: Final = frozenset(
     {"chose", "elected", "won", "wins", "defeating", "defeated", "beat", "beating", "survived",
      "survives", "re-elected"}
 )  # fmt: skip
+#: An exit only demanded: "said he should resign".
+_DEMANDED: Final = frozenset({"should", "must", "ought"})
 _DOWN_VERBS: Final = frozenset(
     {"step", "stepped", "steps", "stepping", "stand", "stood", "stands", "standing"}
 )
@@ -1588,9 +1597,9 @@ def _exit_before(doc: Doc, ents: Mentions, s: Sent, j: int, claimant: str) -> Me
             w = lower[k]
             m: Mention | None = None
             if (w in _REMOVED or w in _LEAVES or w in _DOWN_VERBS) and any(
-                lower[b] in _NEG_BEFORE for b in range(max(0, k - 3), k)
+                lower[b] in _NEG_BEFORE or lower[b] in _DEMANDED for b in range(max(0, k - 3), k)
             ):
-                continue  # "Cobos said he would not step down": no exit
+                continue  # "Cobos said he would not step down", "X should resign": no exit
             if w in _REMOVED and not (k > 0 and lower[k - 1] in _BE):
                 m = pms.after(k + 1, 4)
             elif (
