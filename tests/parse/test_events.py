@@ -764,3 +764,11 @@ def test_leaving_the_party_a_thing_is_no_defection():
     assert [e.kind for e in events("Helmut Kohl left the party a week later.")] == [
         EventKind.DEFECTION
     ]
+
+
+def test_elected_in_her_own_right_is_a_career_not_a_contest():
+    """'who was elected deputy leader in her own right' tells a career in passing."""
+    text = "Angela Rayner, who was elected deputy leader in her own right, was sacked."
+    assert [e.kind for e in events(text)] == [EventKind.DISMISSAL]
+    text = "Keir Starmer was elected leader in April."
+    assert [e.kind for e in events(text)] == [EventKind.LEADERSHIP_ELECTION]

@@ -823,3 +823,15 @@ def test_his_in_an_opening_phrase_is_the_subject_after_it():
     got = antecedent(doc, m, 1, 2)
     assert got is not None
     assert got.entity == "jeremy-miles"
+
+
+def test_patronymic_particles_come_from_the_lexicon():
+    """'ap', 'ferch' are name particles of the lexicon: without them no one name is read."""
+    import attrs
+
+    lex = Lexicon.default()
+    assert {"ap", "ab", "ferch", "verch"} <= lex.name_particles
+    text = "Rhun ap Iorwerth, the Plaid Cymru leader, called for an early election."
+    bare = attrs.evolve(lex, name_particles=lex.name_particles - {"ap"})
+    assert "Rhun ap Iorwerth" in names(mentions(text), PERSON)
+    assert "Rhun ap Iorwerth" not in names(mentions(text, bare), PERSON)

@@ -546,6 +546,11 @@ def _verb_events(s: Sent, ms: MentionList, ents: Mentions) -> list[tuple[int, in
         elif (
             w in ("elected", "re-elected")
             and s.tags[i] in ("VBN", "VBD")
+            # "who was elected deputy leader in her own right": a career, told in passing
+            and not any(
+                lower[k] == "own" and lower[k + 1] == "right"
+                for k in range(i + 1, min(n - 1, i + 9))
+            )
             and any(lower[k] in _ELECTED_ROLES for k in range(i + 1, min(n, i + 5)))
         ):
             out.append((i, i + 1, EventKind.LEADERSHIP_ELECTION))

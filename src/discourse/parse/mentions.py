@@ -122,8 +122,6 @@ _CAP_STOP: Final = frozenset({"i", "i'm", "i'd", "ok", "okay"})
 _FOUND_VERBS: Final = frozenset({"found", "form", "launch", "join", "create", "set"})
 #: Endings of nationality adjectives ("Danish", "Austrian", "Portuguese", "Dutch", "Greek").
 _NATIONALITY_ENDINGS: Final = ("ish", "ian", "ese", "tch", "eek", "ean", "ic", "ss")
-#: Welsh patronymic particles, lower case inside a name: "Rhun ap Iorwerth".
-_PATRONYMICS: Final = frozenset({"ap", "ab", "ferch", "verch"})
 _RENAME: Final = frozenset({"rename", "renamed", "renames", "renaming", "rebrand", "rebranded"})
 #: Titles that stay part of the name when only a surname follows ("Lord Rennard").
 _PEERAGE: Final = frozenset({"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"})
@@ -1219,7 +1217,7 @@ class _Builder:
                     j += 1
                 elif (
                     j > i
-                    and (lower[j] in t.particles or lower[j] in _PATRONYMICS)
+                    and lower[j] in t.particles
                     and (
                         (j + 1 < n and _name_token(words[j + 1]) and words[j + 1][0].isupper())
                         or (
@@ -1295,11 +1293,7 @@ class _Builder:
         for k in range(i, j):
             if (k > i or title) and words[k] in _MONTH_NAMES:
                 continue  # "Theresa May", "Natalie April": a surname here, not a month
-            if (
-                i < k < j - 1
-                and (lower[k] in t.particles or lower[k] in _PATRONYMICS)
-                and _given(words[i], t.first_names)
-            ):
+            if i < k < j - 1 and lower[k] in t.particles and _given(words[i], t.first_names):
                 continue  # "Marine Le Pen", "Ursula Von der Leyen": a particle, not "Le Monde"
             if (
                 k == i + 1
