@@ -1761,3 +1761,59 @@ def test_her_removal_as_a_clause_subject_is_no_target():
     assert [(c.target, c.stance) for c in cs if c.claimant == "paweł-kowal"] == [
         ("jarosław-kaczyński", Stance.OPPOSE)
     ]
+
+
+def test_the_victim_of_a_campaign_is_defended():
+    """'said he had been the victim of a campaign': for him, not against him."""
+    cs = claims(
+        "Trond Giske stepped down on Sunday. Marianne Marthinsen said he had been the victim "
+        'of "a campaign in the media".'
+    )
+    assert [(c.target, c.stance) for c in cs if c.claimant == "marianne-marthinsen"] == [
+        ("trond-giske", Stance.SUPPORT)
+    ]
+
+
+def test_standing_behind_someone_and_needing_them_is_support():
+    """'would stand "shoulder to shoulder" behind X', 'the party "needs his guidance"'."""
+    cs = claims(
+        "Recep Erdogan met Binali Yildirim on Monday. Yildirim said the party would stand "
+        '"shoulder to shoulder" behind Erdogan.'
+    )
+    assert [(c.target, c.stance) for c in cs if c.claimant == "binali-yildirim"] == [
+        ("recep-erdogan", Stance.SUPPORT)
+    ]
+    cs = claims('Lal Advani resigned on Monday. Rajnath Singh said the party "needs his guidance".')
+    assert [(c.target, c.stance) for c in cs if c.claimant == "rajnath-singh"] == [
+        ("lal-advani", Stance.SUPPORT)
+    ]
+
+
+def test_the_outgoing_office_holder_is_the_one_leaving():
+    """'praised the outgoing prime minister's loyalty': the one who said he would step down."""
+    cs = claims(
+        "Ahmet Davutoglu announced on Thursday that he would step down as leader, after a feud "
+        "with President Recep Erdogan. Erdogan had wanted more power. Erdogan said nothing. "
+        'Binali Yildirim praised the outgoing prime minister\'s "loyalty".'
+    )
+    assert [(c.target, c.stance) for c in cs if c.claimant == "binali-yildirim"] == [
+        ("ahmet-davutoglu", Stance.SUPPORT)
+    ]
+
+
+def test_calling_someone_elses_resignation_a_coup_opposes_the_one_named():
+    """'called the resignation "a palace coup"' aimed at another than the one who went: against."""
+    cs = claims(
+        "Ahmet Davutoglu announced on Thursday that he would step down as leader. Kemal "
+        'Kilicdaroglu called the resignation "a palace coup" by Recep Erdogan.'
+    )
+    assert [c.stance for c in cs if c.claimant == "kemal-kilicdaroglu"] == [Stance.OPPOSE]
+
+
+def test_the_leadership_accused_of_a_quoted_act_is_its_leader():
+    """'accused the leadership of "abandoning a comrade"': the leader (quote marks skipped)."""
+    cs = claims(
+        "Trond Giske stepped down as deputy leader. The party leader, Jonas Store, thanked him. "
+        'Bjorn Skjaran accused the leadership of "abandoning a comrade".'
+    )
+    assert [c.target for c in cs if c.claimant == "bjorn-skjaran"] == ["jonas-store"]

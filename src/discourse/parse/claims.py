@@ -1250,6 +1250,14 @@ def _clause_target(
             elif (
                 w == "the"
                 and k + 2 < hi
+                and lower[k + 1] in _OUTGOING
+                and (_office(s, k + 2) is not None or s.tags[k + 2].startswith("NN"))
+                and (r := _exit_before(doc, ents, s, k, claimant)) is not None
+            ):
+                return r  # "praised the outgoing prime minister": the one who is leaving
+            elif (
+                w == "the"
+                and k + 2 < hi
                 and lower[k + 1] == "opposition"
                 and (s.tags[k + 2] in _FINITE or lower[k + 2] in ("was", "is", "had", "has"))
                 and (r := _story_party(ents, s, k, claimant)) is not None
@@ -1571,6 +1579,8 @@ _CHOICES: Final = frozenset(
     {"chose", "elected", "won", "wins", "defeating", "defeated", "beat", "beating", "survived",
      "survives", "re-elected"}
 )  # fmt: skip
+#: The one leaving an office: "the outgoing prime minister".
+_OUTGOING: Final = frozenset({"outgoing", "departing", "ousted", "resigning", "retiring"})
 #: An exit only demanded: "said he should resign".
 _DEMANDED: Final = frozenset({"should", "must", "ought"})
 _DOWN_VERBS: Final = frozenset(
@@ -1726,6 +1736,29 @@ def _evaluate(
         if lower[k] in _STOP_VERBS and (h := _stopped_act(lower, k, hi)) > 0:
             score += 2  # '"stop plotting and start campaigning"': for the one plotted against
             skip = h
+            continue
+        if (
+            lower[k] in ("need", "needs", "needed")
+            and k + 2 < hi
+            and lower[k + 1] in ("him", "her", "his")
+            and lower[k + 2] != "to"
+            and lower[k + 2] not in _REMOVAL_NOUNS
+        ):
+            score += 2  # 'the party "needs his guidance"': for him
+            continue
+        if (
+            lower[k] in ("victim", "victims", "scapegoat")
+            and k >= lo + 2
+            and lower[k - 1] in ("the", "a")
+            and lower[k - 2] in _BE
+            and not any(lower[y] in ("i", "we") for y in range(max(lo, k - 6), k))
+        ):
+            score += 2  # "said he had been the victim of a campaign": in his defence
+            continue
+        if lower[k] == "stand" and any(
+            lower[x] in ("behind", "by") for x in range(k + 1, min(hi, k + 9))
+        ):
+            score += 1  # 'would stand "shoulder to shoulder" behind X': not "stand down"
             continue
         if (
             lower[k] == "under"
@@ -2049,7 +2082,12 @@ def _office_holder(doc: Doc, s: Sent, ents: Mentions, k: int, claimant: str) -> 
             end < len(s)
             and lower[end] in ("of", "'s", "’s")
             # "accused the leadership of betraying...": what it is accused of, not its party
-            and not (lower[end] == "of" and end + 1 < len(s) and s.tags[end + 1] == "VBG")
+            and not (
+                lower[end] == "of"
+                and (v := end + 2 if end + 2 < len(s) and s.words[end + 1] in _OPEN_Q else end + 1)
+                < len(s)
+                and s.tags[v] == "VBG"
+            )
         ):
             return None
         head = lower[end - 1]
@@ -2807,6 +2845,13 @@ def _sentence_claims(
                 lower[j + 1] in _REMOVAL_NOUNS
                 # 'called the letter "a script written elsewhere"': against the letter's author
                 or (lower[j + 1] in _HOSTILE_NOUNS and stance is Stance.SUPPORT)
+            )
+            # (not when the one who went is someone else: 'called the resignation "a palace
+            # coup"' with the president as target is against the president)
+            and (
+                target is None
+                or (gone := _exit_before(doc, ents, s, j, claimant.entity)) is None
+                or gone.entity == target.entity
             )
         ):
             # 'called the resignation "good news"': glad of an act against the target
