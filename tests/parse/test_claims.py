@@ -1817,3 +1817,21 @@ def test_the_leadership_accused_of_a_quoted_act_is_its_leader():
         'Bjorn Skjaran accused the leadership of "abandoning a comrade".'
     )
     assert [c.target for c in cs if c.claimant == "bjorn-skjaran"] == ["jonas-store"]
+
+
+def test_a_person_right_before_the_cue_is_its_subject_after_an_opening_phrase():
+    """'In a letter to the party president, Rajnath Singh, Advani wrote': Advani writes."""
+    cs = claims(
+        "Lal Advani resigned on Monday. In a letter to the party president, Rajnath Singh, "
+        'Advani wrote that most leaders were "concerned just with their personal agendas".'
+    )
+    assert [c.claimant for c in cs if c.attributes["cue"] == "wrote"] == ["lal-advani"]
+
+
+def test_unnamed_speakers_before_the_cue_do_not_lend_it_an_earlier_name():
+    """'X quit as deputy leader of Labour after several young party members accused him': none."""
+    cs = claims(
+        "Trond Giske stepped down as deputy leader of Norway's Labour Party on Sunday after "
+        "several young party members accused him of harassment."
+    )
+    assert [c for c in cs if c.attributes["cue"] == "accused"] == []

@@ -662,6 +662,13 @@ def _subject(
             break
     if best is None:
         return None
+    if (
+        best.last < cue - 1
+        and s.tags[cue - 1] == "NNS"
+        and lower[cue - 2] not in _POSSESSIVE_MARKS
+        and s.tags[cue - 2] in ("NN", "JJ", "CD")
+    ):
+        return None  # "after several young party members accused him": unnamed speakers
     for x in range(best.first - 1, max(lo, best.first - 12) + 1, -1):
         # "Bernie Sanders, backed by X and Y, attacked Z": the agents of a participle describe
         # the subject before them
@@ -675,8 +682,12 @@ def _subject(
     # inside an appositive of an earlier person: "John McDonnell, ... of the Labour Left, has warned"
     # (not in a list: "Kevin Rudd, Wayne Swan and Julia Gillard backed")
     coordinated = best.first > 0 and lower[best.first - 1] in ("and", "or")
+    # (but "In a letter to the party president, Rajnath Singh, Advani wrote": a person right
+    # before the cue, with no comma closing an appositive, is its subject)
+    be = ents.entities.get(best.entity)
+    adjacent = best.last == cue and be is not None and be.type == PERSON
     hops = 0
-    for p in () if coordinated else ms.backwards(best.first, lo):
+    for p in () if coordinated or adjacent else ms.backwards(best.first, lo):
         if p.last >= best.first:
             continue
         if p.last >= len(s) or lower[p.last] != ",":
