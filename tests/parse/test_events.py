@@ -772,3 +772,30 @@ def test_elected_in_her_own_right_is_a_career_not_a_contest():
     assert [e.kind for e in events(text)] == [EventKind.DISMISSAL]
     text = "Keir Starmer was elected leader in April."
     assert [e.kind for e in events(text)] == [EventKind.LEADERSHIP_ELECTION]
+
+
+def test_a_person_splitting_from_another_is_a_split():
+    """'Angelino Alfano split from Silvio Berlusconi' is a split; 'split the vote' is not."""
+    got = events("Angelino Alfano split from Silvio Berlusconi on Friday.")
+    assert [e.kind for e in got] == [EventKind.SPLIT]
+    assert events("Angelino Alfano split the vote on Friday.") == []
+
+
+def test_voted_to_expel_or_suspend_a_person():
+    """'the Senate voted to expel X' happened; 'threatened to expel X' did not."""
+    got = events("On November 27 the Senate voted to expel Silvio Berlusconi.")
+    assert [(e.kind, [p.ref for p in e.participants]) for e in got] == [
+        (EventKind.EXPULSION, ["silvio-berlusconi"])
+    ]
+    assert events("The party threatened to expel Silvio Berlusconi.") == []
+    got = events("Members voted on Monday to suspend Diane Abbott.")
+    assert [e.kind for e in got] == [EventKind.SUSPENSION]
+
+
+def test_a_verb_after_an_appositive_name_is_verbal():
+    """'Their co-leader, Metiria Turei, quit on August 9' is her resignation."""
+    text = "The Greens were in turmoil. Their co-leader, Metiria Turei, quit on August 9."
+    got = events(text)
+    assert [(e.kind, [p.ref for p in e.participants]) for e in got] == [
+        (EventKind.RESIGNATION, ["metiria-turei"])
+    ]

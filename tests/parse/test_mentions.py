@@ -835,3 +835,21 @@ def test_patronymic_particles_come_from_the_lexicon():
     bare = attrs.evolve(lex, name_particles=lex.name_particles - {"ap"})
     assert "Rhun ap Iorwerth" in names(mentions(text), PERSON)
     assert "Rhun ap Iorwerth" not in names(mentions(text, bare), PERSON)
+
+
+def test_a_known_adjective_before_a_known_party_opens_another_party_name():
+    """'the Liberal People's Party' is neither the Liberals nor the People's Party."""
+    m = mentions("Jan Björklund leads the Liberal People's Party.")
+    assert names(m, FACTION) == {"Liberal People's Party"}
+    assert names(mentions("The People's Party won."), FACTION) == {"Partido Popular"}
+
+
+def test_a_short_party_name_is_the_party_of_the_text_that_has_it():
+    """'Labour' after 'the New Zealand Labour Party' is that party, not the British one."""
+    m = mentions(
+        "Andrew Little resigned as leader of the New Zealand Labour Party. "
+        "Bill English said Labour was in disarray."
+    )
+    assert names(m, FACTION) == {"New Zealand Labour Party"}
+    m = mentions("Keir Starmer leads Labour. Anas Sarwar leads Scottish Labour.")
+    assert names(m, FACTION) == {"Labour Party", "Scottish Labour"}

@@ -1091,7 +1091,17 @@ def _event(
     )
     # "Twenty-nine lawmakers quit": a verb after counted members whatever its tag
     after_members = i > 0 and lower[i - 1] in _MEMBERS and not lower[i].endswith(_NOUN_ENDINGS)
-    verbal = kind in _VERBAL and (tags[i].startswith("VB") or after_name or after_members)
+    # "Their co-leader, Metiria Turei, quit on August 9": a verb after an appositive name
+    after_appositive = (
+        i > 1
+        and lower[i - 1] == ","
+        and ms.covering(i - 2) is not None
+        and not lower[i].endswith(_NOUN_ENDINGS)
+        and (i + 1 >= n or not tags[i + 1].startswith(("NN", "VB")))
+    )
+    verbal = kind in _VERBAL and (
+        tags[i].startswith("VB") or after_name or after_members or after_appositive
+    )
     if kind in _VERBAL and lower[i] == "not":
         # "announced that he would not seek re-election": an exit announced, not a negation
         if not (i > 0 and lower[i - 1] in ("would", "will") and _announced(s, i - 1, kind, True)):
@@ -1136,6 +1146,14 @@ def _event(
             after_name
             and _covering_type(ms, ents, i - 1) == FACTION
             and (j >= n or lower[j] in _SPLIT_NEXT)
+        )
+        or (  # "Angelino Alfano split from Silvio Berlusconi": a person leads a split
+            after_name
+            and tags[i].startswith("VB")
+            and j + 1 < n
+            and lower[j] == "from"
+            and _covering_type(ms, ents, i - 1) == PERSON
+            and _covering_type(ms, ents, j + 1) is not None
         )
     ):
         return None  # "split the vote" is not a split; "Die Linke split" is

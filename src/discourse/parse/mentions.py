@@ -621,6 +621,16 @@ class _Builder:
                         break
             i += 1
 
+    def _party_name_at(self, s: Sent, j: int) -> bool:
+        """Whether a known party's name ending in *Party* starts at token ``j``."""
+        words = s.words
+        if j >= len(words):
+            return False
+        return any(
+            k2.type == FACTION and ws2[-1] == "Party" and tuple(words[j : j + len(ws2)]) == ws2
+            for ws2, k2 in self.t.known.get(words[j], ())
+        )
+
     def _foreign_namesake(self, s: Sent, k: _Known, i: int, j: int) -> tuple[int, int] | None:
         """Tokens naming another party than the known one matched at ``i..j``, if any.
 
@@ -636,8 +646,15 @@ class _Builder:
         if (
             w[:1].isupper()
             and w.isalpha()
-            and w.endswith(_NATIONALITY_ENDINGS)
-            and w not in self.t.known
+            and (
+                (w.endswith(_NATIONALITY_ENDINGS) and w not in self.t.known)
+                # "the Republican People's Party": another party's adjective opens the name
+                or (
+                    i >= 2
+                    and s.lower[i - 2] in ("the", "'s", "’s")
+                    and any(ws == (w,) and k2.type == FACTION for ws, k2 in self.t.known.get(w, ()))
+                )
+            )
             and not self.used[s.index][i - 1]
         ):
             first = i - 1
@@ -664,6 +681,8 @@ class _Builder:
                 return True  # "Democratic National Committee": an institution, not the party
             if w in self.t.org_heads and k.type == FACTION and s.words[j - 1].isupper():
                 return False  # "ANC Youth League": the party's own organ, named after it
+        if k.type == FACTION and self._party_name_at(s, j):
+            return True  # "the Republican People's Party": not the Republicans
         return (
             _name_token(nxt)
             and nxt[0].isupper()
@@ -2347,6 +2366,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> Mentions:
     _merge_blocs(b)
     _merge_surnames(b)
     _merge_acronyms(b)
+    _merge_namesakes(b)
     _apply_redirects(b)
     return Mentions(b.entities, [MentionList(ms) for ms in b.by_sent], b.memberships, b.places)
 
@@ -2421,6 +2441,56 @@ def _merge_acronyms(b: _Builder) -> None:
             full = [x for x in by_initials.get(e.name, []) if x.id in b.entities]
             if len(full) == 1:
                 _merge_into(b, full[0], e)
+
+
+def _short_word(surface: str) -> str | None:
+    """The one word of a short party mention ("Labour", "the Liberals'"), else ``None``."""
+    words = surface.split()
+    if words and words[0].casefold() == "the":
+        words = words[1:]
+    if len(words) != 1:
+        return None
+    w = words[0].removesuffix("'s").removesuffix("’s").removesuffix("'").removesuffix("’")
+    return w if w.isalpha() else None
+
+
+def _merge_namesakes(b: _Builder) -> None:
+    """Make "Labour" the "New Zealand Labour Party" the text names, not the lexicon's namesake.
+
+    A known party named only by one word ("Labour", "the Liberals") joins the one
+    other party of the text whose name has that word ("New Zealand Labour Party",
+    "Liberal Party of Canada"). Linear in the number of entities and spans.
+    """
+    text = b.doc.text
+    parties = [
+        e for e in b.entities.values() if e.type == FACTION and e.faction_kind is FactionKind.PARTY
+    ]
+    full: dict[str, list[Entity]] = {}
+    for q in parties:
+        if any(len(text[a:c].split()) >= 3 for a, c in q.spans):
+            for w in {w.casefold() for w in q.name.split() if w[:1].isupper()}:
+                full.setdefault(w, []).append(q)
+    if not full:
+        return
+    for p in parties:
+        if not p.known or not p.spans:
+            continue
+        shorts = {_short_word(text[a:c]) for a, c in p.spans}
+        if None in shorts or len(shorts) != 1:
+            continue
+        word = next(iter(shorts))
+        if word is None:
+            continue
+        key = word.casefold()
+        found = [q for q in full.get(key, full.get(key.removesuffix("s"), [])) if q.id != p.id]
+        if len(found) != 1 or found[0].id not in b.entities:
+            continue
+        keep = found[0]
+        for a, c in p.spans:
+            keep.aliases.setdefault(text[a:c], None)
+        keep.spans.extend(p.spans)
+        del b.entities[p.id]
+        b.redirect[p.id] = keep.id
 
 
 def _merge_surnames(b: _Builder) -> None:
