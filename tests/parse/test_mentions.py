@@ -853,3 +853,20 @@ def test_a_short_party_name_is_the_party_of_the_text_that_has_it():
     assert names(m, FACTION) == {"New Zealand Labour Party"}
     m = mentions("Keir Starmer leads Labour. Anas Sarwar leads Scottish Labour.")
     assert names(m, FACTION) == {"Labour Party", "Scottish Labour"}
+
+
+def test_gendered_titles_steer_pronouns():
+    """'Mr Jim Allister praised Mrs Arlene Foster after she resigned': she is Foster."""
+    text = "Mr Jim Allister praised Mrs Arlene Foster after she resigned."
+    doc = prepare(text, source="t")
+    m = find_mentions(doc, Lexicon.default())
+    assert m.genders == {"jim-allister": "m", "arlene-foster": "f"}
+    got = antecedent(doc, m, 0, doc.sents[0].lower.index("she"))
+    assert got is not None
+    assert got.entity == "arlene-foster"
+    doc = prepare("Jim Allister praised Arlene Foster after he resigned.", source="t")
+    m = find_mentions(doc, Lexicon.default())
+    assert m.genders == {}
+    got = antecedent(doc, m, 0, doc.sents[0].lower.index("he"))
+    assert got is not None
+    assert got.entity == "jim-allister"

@@ -282,12 +282,16 @@ class Mentions:
         by_sent: The mentions of each sentence, sorted by position.
         memberships: Memberships found (roles, possessives, known parties).
         places: ``(sentence, first, last)`` token ranges read as place names.
+        genders: ``"m"`` or ``"f"`` for the persons a gendered title names ("Mrs May",
+            "Lord Falconer", "Congresswoman X"), by entity id; persons given both or
+            none are absent.
     """
 
     entities: dict[str, Entity]
     by_sent: list[MentionList]
     memberships: list[MembershipDraft]
     places: list[tuple[int, int, int]]
+    genders: dict[str, str] = attrs.field(factory=dict)
 
     def main_party(self) -> str | None:
         """The most mentioned party of the document, if any."""
@@ -2218,7 +2222,8 @@ def antecedent(doc: Doc, mentions: Mentions, si: int, k: int) -> Mention | None:
     The subject of the sentence when it opens with a person's name ("Liz Cheney
     was ousted after she criticised..."), else the latest person named before
     the pronoun in this sentence, else the only person named in the sentence
-    before (same paragraph). Gender is not checked.
+    before (same paragraph). A person whose title tells a gender
+    (:attr:`Mentions.genders`) is skipped for a pronoun of the other gender.
 
     Returns:
         A mention of that person placed at the pronoun (token ``k`` of
@@ -2242,12 +2247,14 @@ def antecedent(doc: Doc, mentions: Mentions, si: int, k: int) -> Mention | None:
             and sent.tags[after.last].startswith("VB")
         ):
             return Mention(after.entity, k, k + 1, sent.starts[k], sent.ends[k])
+    pronoun = sent.lower[k]
     if (
         ms
         and ms[0].first <= 1
         and ms[0].last <= k
         and _human(mentions.entities[ms[0].entity])
         and doc.quote_at(ms[0].start, ms[0].end) is None
+        and _gender_fits(mentions, ms[0].entity, pronoun)
     ):
         found = ms[0]
     else:
@@ -2257,12 +2264,14 @@ def antecedent(doc: Doc, mentions: Mentions, si: int, k: int) -> Mention | None:
                 and _human(mentions.entities[m.entity])
                 # '"Humza has my support," she said': not the speaker
                 and doc.quote_at(m.start, m.end) is None
+                # "Mrs Foster thanked Mr Allister, and she said": not the man
+                and _gender_fits(mentions, m.entity, pronoun)
             ):
                 found = m
                 break
         if found is None:
             found = _one_person_before(doc, mentions, si)
-    if found is None:
+    if found is None or not _gender_fits(mentions, found.entity, pronoun):
         return None
     s = doc.sents[si]
     return Mention(found.entity, k, k + 1, s.starts[k], s.ends[k])
@@ -2368,7 +2377,62 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> Mentions:
     _merge_acronyms(b)
     _merge_namesakes(b)
     _apply_redirects(b)
-    return Mentions(b.entities, [MentionList(ms) for ms in b.by_sent], b.memberships, b.places)
+    return Mentions(
+        b.entities,
+        [MentionList(ms) for ms in b.by_sent],
+        b.memberships,
+        b.places,
+        _title_genders(b),
+    )
+
+
+#: Titles that tell a person's gender ("Mrs May", "Lord Falconer", "Herr Merz").
+_TITLE_GENDER: Final = {
+    **dict.fromkeys(
+        ("Mr", "Sir", "Lord", "Baron", "Viscount", "Earl", "Congressman", "Herr", "Señor", "Don"),
+        "m",
+    ),
+    **dict.fromkeys(
+        (
+            "Mrs",
+            "Ms",
+            "Miss",
+            "Dame",
+            "Lady",
+            "Baroness",
+            "Congresswoman",
+            "Frau",
+            "Señora",
+            "Doña",
+        ),
+        "f",
+    ),
+}
+#: The gender a third-person pronoun asks of its antecedent.
+_PRONOUN_GENDER: Final = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+def _title_genders(b: _Builder) -> dict[str, str]:
+    """Genders told by a title right before a person's name or inside it (one pass over mentions)."""
+    votes: dict[str, set[str]] = {}
+    for s in b.doc.sents:
+        for m in b.by_sent[s.index]:
+            e = b.entities.get(m.entity)
+            if e is None or e.type != PERSON or e.actor_kind is not ActorKind.PERSON:
+                continue
+            for k in (m.first - 1, m.first):
+                if k >= 0:
+                    g = _TITLE_GENDER.get(s.words[k].rstrip("."))
+                    if g is not None:
+                        votes.setdefault(m.entity, set()).add(g)
+    return {eid: next(iter(gs)) for eid, gs in votes.items() if len(gs) == 1}
+
+
+def _gender_fits(mentions: Mentions, eid: str, pronoun: str) -> bool:
+    """Whether a pronoun can refer to entity ``eid`` (unknown genders fit any pronoun)."""
+    want = _PRONOUN_GENDER.get(pronoun)
+    have = mentions.genders.get(eid)
+    return want is None or have is None or want == have
 
 
 def _drop_mentions(b: _Builder) -> None:
