@@ -1835,3 +1835,42 @@ def test_unnamed_speakers_before_the_cue_do_not_lend_it_an_earlier_name():
         "several young party members accused him of harassment."
     )
     assert [c for c in cs if c.attributes["cue"] == "accused"] == []
+
+
+def test_the_party_leadership_is_its_president_when_none_is_leader():
+    """'accused the party leadership': the party's president, when no one is called leader."""
+    cs = claims(
+        "Yvan Mayeur resigned as mayor of Brussels on Thursday. Elio Di Rupo, the party's "
+        "president, had demanded it. Benoit Lutgen, an old rival, said nothing. Lutgen left. "
+        'Mayeur accused the party leadership of sacrificing him "to save itself".'
+    )
+    assert [c.target for c in cs if c.attributes["cue"] == "accused"] == ["elio-di-rupo"]
+
+
+def test_him_is_the_story_opener_who_spoke_last_not_whom_he_spoke_of():
+    """'Mayeur resigned... Mayeur accused the leadership. Onkelinx thanked him': Mayeur."""
+    cs = claims(
+        "Yvan Mayeur resigned as mayor of Brussels on Thursday. Elio Di Rupo, the party "
+        "leader, had demanded it. Mayeur accused the party leadership of lying. Laurette "
+        "Onkelinx thanked him for his service."
+    )
+    assert [c.target for c in cs if c.claimant == "laurette-onkelinx"] == ["yvan-mayeur"]
+
+
+def test_urging_someone_to_reconsider_a_hostile_move_presses_them():
+    """'called X's move "a betrayal" and urged him to reconsider': against X (no exit of X's)."""
+    cs = claims(
+        "Benoit Lutgen announced on Monday that his party would seek new partners. Paul "
+        'Magnette called the move "a betrayal" and urged Lutgen to reconsider.'
+    )
+    assert [c.stance for c in cs if c.attributes["cue"] == "urged"] == [Stance.OPPOSE]
+
+
+def test_backing_him_after_an_attack_backs_the_attacker():
+    """'Sipilä said he could not work with the Finns under X. Orpo backed him': Sipilä."""
+    cs = claims(
+        "Jussi Halla-aho was elected leader on Saturday. Juha Sipilä said on Monday that his "
+        'government could not continue under Halla-aho, citing "different values". Petteri '
+        "Orpo backed him."
+    )
+    assert [c.target for c in cs if c.claimant == "petteri-orpo"] == ["juha-sipilä"]

@@ -1047,7 +1047,7 @@ def _negation(s: Sent, subject_end: int, cue: int) -> str | None:
 #: "urged X to stay on", "urged X to run": demands that X go on, or go for the job.
 _STAY_VERBS: Final = frozenset(
     {"back", "support", "endorse", "stay", "remain", "unite", "rally", "run", "lead", "continue",
-     "fight", "carry", "persevere", "contest", "challenge", "reconsider"}
+     "fight", "carry", "persevere", "contest", "challenge"}
 )  # fmt: skip
 
 
@@ -1186,6 +1186,7 @@ def _clause_target(
     *,
     tell: bool = False,
     spoke: _Memory | None = None,
+    backing: bool = False,
 ) -> Mention | None:
     """The most salient actor or faction in tokens ``[lo, hi)`` other than the claimant.
 
@@ -1239,11 +1240,38 @@ def _clause_target(
                     return Mention(prior.entity, k, k + 1, s.starts[k], s.ends[k])
                 other = _other_person(doc, ents, s, k, claimant)
                 if (
+                    backing
+                    and other is not None
+                    and spoke is not None
+                    and spoke.opposed is not None
+                    and spoke.speaker is not None
+                    and spoke.opposed[0] >= s.index - 1
+                    and spoke.speaker[0] >= s.index - 1
+                    and other.entity == spoke.opposed[1].entity
+                    and spoke.speaker[1].entity not in (claimant, other.entity)
+                    and (pe := ents.entities.get(spoke.speaker[1].entity)) is not None
+                    and pe.type == PERSON
+                ):
+                    # "Sipilä said he could not work with X. Orpo backed him": one backs the
+                    # attacker, not the one attacked
+                    return Mention(spoke.speaker[1].entity, k, k + 1, s.starts[k], s.ends[k])
+                if (
                     other is not None
                     and spoke is not None
                     and (theirs := spoke.target_of(other.entity, s.index)) is not None
                     and theirs.entity != claimant
                     and other.start < s.start
+                    # (not when the last speaker is the one the story opens with: "Mayeur
+                    # resigned... Mayeur accused the leadership... Onkelinx thanked him")
+                    and other.entity != _opener(ents)
+                    # (nor when backing him follows their attack: "Sipilä said he could not
+                    # work with X. Orpo backed him": Sipilä)
+                    and not (
+                        backing
+                        and spoke.opposed is not None
+                        and spoke.opposed[0] >= s.index - 1
+                        and spoke.opposed[1].entity == theirs.entity
+                    )
                 ):
                     return Mention(theirs.entity, k, k + 1, s.starts[k], s.ends[k])
                 if other is not None and _in_claimant_phrase(s, ms, other, claimant, lo):
@@ -1451,6 +1479,15 @@ def _in_claimant_phrase(s: Sent, ms: MentionList, m: Mention, claimant: str, lo:
     return False
 
 
+def _opener(ents: Mentions) -> str | None:
+    """The person the text's first sentence opens with, if one (*Yvan Mayeur resigned...*)."""
+    if not ents.by_sent or not ents.by_sent[0]:
+        return None
+    m = ents.by_sent[0][0]
+    e = ents.entities.get(m.entity)
+    return m.entity if m.first <= 1 and e is not None and e.type == PERSON else None
+
+
 def _other_person(doc: Doc, ents: Mentions, s: Sent, k: int, claimant: str) -> Mention | None:
     """Whom "him" or "her" at token ``k`` refers to: the latest person named other than the claimant.
 
@@ -1628,6 +1665,16 @@ def _exit_before(doc: Doc, ents: Mentions, s: Sent, j: int, claimant: str) -> Me
                 or (w in _DOWN_VERBS and k + 1 < len(sent) and lower[k + 1] in ("down", "aside"))
                 or w in _REMOVED  # "X was ousted as whip"
             ):
+                he = next(
+                    (b for b in range(k - 1, max(-1, k - 5), -1) if lower[b] in ("he", "she")), -1
+                )
+                if he >= 0:  # "announcing that he too would resign": whom "he" stands for
+                    m = antecedent(doc, ents, si, he)
+                    if m is not None:
+                        e = ents.entities.get(m.entity)
+                        if e is None or e.type != PERSON or m.entity == claimant:
+                            return None
+                        return Mention(m.entity, j, j + 2, s.starts[j], s.ends[j + 1])
                 m = next(
                     (
                         x
@@ -2105,7 +2152,11 @@ def _office_holder(doc: Doc, s: Sent, ents: Mentions, k: int, claimant: str) -> 
         key = " ".join(lower[end - 2 : end]) if size > 1 and lower[end - 2] != "'s" else head
         if key == "party leader" or head == "leadership":
             key = "leader"
-        holder = _role_index(ents).get(key)
+        index = _role_index(ents)
+        holder = index.get(key)
+        if holder is None and key == "leader":
+            # "accused the party leadership" when the party's head is its president or chair
+            holder = _party_head(ents)
         later = holder if holder != claimant else None  # given the role only further on
         if holder is None or holder == claimant or not _named_before(ents, holder, s.start):
             holder = None
@@ -2146,6 +2197,37 @@ def _lead(doc: Doc, ents: Mentions, claimant: str, office: str) -> str | None:
 
 #: Tokens of a lead sentence at least (not a caption: "Vice President Kamala Harris spoke.").
 _LEAD_LENGTH: Final = 8
+#: A party's head by other titles: the holder of "the leadership" when none is "leader".
+_PARTY_HEADS: Final = frozenset({"president", "chairman", "chairwoman", "chair", "chairperson"})
+_HEADS: dict[int, tuple[Mentions, str | None]] = {}
+
+
+def _party_head(ents: Mentions) -> str | None:
+    """The most mentioned person whose role is a party's *president* or *chair* (built once).
+
+    A role written in lower case (*the party's president*), not a title
+    (*President Lula*): a head of state is no party's leadership.
+    """
+    hit = _HEADS.get(id(ents))
+    if hit is not None and hit[0] is ents:
+        return hit[1]
+    best: str | None = None
+    most = 0
+    for e in ents.entities.values():
+        if e.type != PERSON or len(e.spans) <= most:
+            continue
+        if any(
+            r.split()[-1] in _PARTY_HEADS and not any(w in _ROLE_MODS for w in r.split())
+            for r in e.roles
+            if r
+        ):
+            best, most = e.id, len(e.spans)
+    if len(_HEADS) > 16:
+        _HEADS.clear()
+    _HEADS[id(ents)] = (ents, best)
+    return best
+
+
 #: "the national leadership", "the party's federal leadership": the scope of an office.
 _SCOPES: Final = frozenset({"national", "federal", "central", "current", "present", "overall"})
 _GOV_HEADS: Final = frozenset(
@@ -2790,6 +2872,7 @@ def _sentence_claims(
                 claimant.entity,
                 tell=sense.lemma in _TELL,
                 spoke=spoke,
+                backing=sense.stance is Stance.SUPPORT,
             )
             if target is not None and any(target.entity == x.entity for x in also):
                 target = None  # "X and Y attacked Z. They said he...": not one of them
@@ -2833,7 +2916,17 @@ def _sentence_claims(
             # critics to respect the decision": pressure on them (what one is told to do is no
             # praise of one), unless told to stay on or to back someone
             at = j + (2 if lower[j] in ("his", "her", "their") and lower[j + 1] in _FOES else 1)
-            stance = _demand_stance(s, at if addressee is None else addressee.last)
+            at = at if addressee is None else addressee.last
+            stance = _demand_stance(s, at)
+            if (
+                stance is None
+                and at + 1 < n
+                and lower[at] == "to"
+                and lower[at + 1] == "reconsider"
+                and (gone := _exit_before(doc, ents, s, j, claimant.entity)) is not None
+                and gone.entity == target.entity
+            ):
+                stance = Stance.SUPPORT  # "urged Livingston to reconsider" his resignation
             stance = stance or Stance.OPPOSE
         if target is not None and stance is None:
             stance = _evaluate(s, *region, cues.evaluative, found) or _FORM_STANCE.get(
