@@ -799,3 +799,17 @@ def test_a_verb_after_an_appositive_name_is_verbal():
     assert [(e.kind, [p.ref for p in e.participants]) for e in got] == [
         (EventKind.RESIGNATION, ["metiria-turei"])
     ]
+
+
+def test_losing_a_vote_to_a_person_is_a_contest_held_by_the_congress():
+    """'X was ousted ..., losing a vote at the party congress to Y': a leadership election
+    (the congress is where it was held, no policy vote)."""
+    text = (
+        "Kemal Kılıçdaroğlu was ousted as chairman on Sunday, losing a vote at the party "
+        "congress in Ankara to Özgür Özel."
+    )
+    kinds = {e.kind for e in events(text)}
+    assert EventKind.LEADERSHIP_ELECTION in kinds
+    assert EventKind.POLICY_VOTE not in kinds
+    text = "The party congress in Ankara voted to leave the coalition."
+    assert [e.kind for e in events(text)] == [EventKind.POLICY_VOTE]

@@ -870,3 +870,14 @@ def test_gendered_titles_steer_pronouns():
     got = antecedent(doc, m, 0, doc.sents[0].lower.index("he"))
     assert got is not None
     assert got.entity == "jim-allister"
+
+
+def test_an_unnamed_group_in_a_role_is_no_faction():
+    """'the party's parliamentary group leader', 'the head of the party's parliamentary
+    group' tell roles; 'The parliamentary group voted' is a group that acts."""
+    m = mentions("Özgür Özel, the party's parliamentary group leader, won the vote.")
+    assert names(m, FACTION) == set()
+    m = mentions("Mariusz Błaszczak, the head of the party's parliamentary group, backed him.")
+    assert names(m, FACTION) == set()
+    m = mentions("The parliamentary group voted to expel him.")
+    assert names(m, FACTION) == {"parliamentary group"}

@@ -290,6 +290,13 @@ def find_events(
     for s in doc.sents:
         ms = mentions.by_sent[s.index]
         found = _match(s, table) + _verb_events(s, ms, mentions)
+        if any(f[2] is EventKind.LEADERSHIP_ELECTION for f in found):
+            # "losing a vote at the party congress to X": the congress held the contest
+            found = [
+                f
+                for f in found
+                if not (f[2] is EventKind.POLICY_VOTE and "congress" in s.lower[f[0] : f[1]])
+            ]
         sent_dates = find_dates(doc.text, date, s.start, s.end) if found else []
         for i, j, kind in found:
             d = _event(doc, s, ms, mentions, i, j, kind, sent_dates, lexicon.role_nouns)
@@ -465,6 +472,20 @@ def _verb_events(s: Sent, ms: MentionList, ents: Mentions) -> list[tuple[int, in
     lower = s.lower
     n = len(lower)
     for i, w in enumerate(lower):
+        if (
+            w in ("vote", "ballot")
+            and i >= 2
+            and lower[i - 1] in ("a", "the")
+            and lower[i - 2] in ("losing", "lost", "loses", "winning", "won", "wins")
+            and any(_covering_type(ms, ents, k) == PERSON for k in range(max(0, i - 20), i - 2))
+            and any(
+                lower[k] == "to" and _covering_type(ms, ents, k + 1) == PERSON
+                for k in range(i + 1, min(n - 1, i + 12))
+            )
+        ):
+            # "X was ousted ..., losing a vote at the party congress to Y": a contest for a post
+            out.append((i - 2, i + 1, EventKind.LEADERSHIP_ELECTION))
+            continue
         if (
             w in ("election", "elections")
             and i > 0

@@ -764,6 +764,13 @@ class _Builder:
         for m in list(self.by_sent[s.index]):
             e = self.entities[m.entity]
             k = m.first - 1
+            if (
+                m.last < len(s)
+                and lower[m.last] in self.t.roles
+                and not lower[m.last].endswith("s")
+                and lower[m.last] != "member"
+            ):
+                continue  # "X, the party's parliamentary group leader": a role, not the group
             if k >= 1 and lower[k] in _POSSESSIVE:
                 # "the SPD's youth wing": step over the owner and its article
                 owner = next((o for o in self.near(s.index, k - 8, k) if o.last == k), None)
@@ -812,6 +819,26 @@ class _Builder:
         """``... of the Labour Party``: remember the parent to resolve after pass 1."""
         if j + 1 < len(s) and s.lower[j] in _PARENT_PREPS:
             self.pending_parent.append((e.id, s.index, j + 1))
+
+    def _group_in_role(self, s: Sent, j: int, i: int) -> bool:
+        """Whether the unnamed group at tokens ``j..i`` only tells someone's role.
+
+        "the parliamentary group leader" (a role noun after it) and "the head of
+        the party's parliamentary group" (the group after a role noun and *of*).
+        """
+        lower = s.lower
+
+        def office(w: str) -> bool:  # "leader", "head", "chair"; not "members"
+            return w in self.t.roles and not w.endswith("s") and w != "member"
+
+        if i + 1 < len(s) and office(lower[i + 1]):
+            return True
+        k = j - 1
+        if k >= 1 and lower[k] in ("'s", "’s") and lower[k - 1] == "party":
+            k -= 2  # "the party's"
+        if k >= 0 and lower[k] in ("the", "its", "their", "his", "her"):
+            k -= 1
+        return k >= 1 and lower[k] == "of" and office(lower[k - 1])
 
     def group_phrases(self, s: Sent) -> None:
         """``the Corbyn movement``, ``the Tea Party caucus``, ``the progressive wing``, ``the Left``."""
@@ -865,6 +892,8 @@ class _Builder:
             ):
                 if h in ("left", "right") and lower[j] not in ("hard", "far", "soft"):
                     continue  # "the hard right" is a tendency; "the left wing" goes below
+                if self._group_in_role(s, j, i):
+                    continue  # "the party's parliamentary group leader": a role, no group
                 name = f"{lower[j]} {h}"
                 e = self.entity(name, FACTION, faction_kind=kind, confidence=0.6, key=name)
                 start = j - 1 if j > 0 and lower[j - 1] == "the" else j
