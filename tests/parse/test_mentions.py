@@ -881,3 +881,17 @@ def test_an_unnamed_group_in_a_role_is_no_faction():
     assert names(m, FACTION) == set()
     m = mentions("The parliamentary group voted to expel him.")
     assert names(m, FACTION) == {"parliamentary group"}
+
+
+def test_the_rebels_and_the_breakaway_are_the_new_party_of_a_split():
+    """'broke away to form a new movement, Popular Unity. The rebels ... the breakaway': one
+    party; without a new party the rebels stay a group."""
+    m = mentions(
+        "Twenty-five lawmakers broke away to form a new movement, Popular Unity. The rebels "
+        "are led by Panagiotis Lafazanis. Olga Gerovasili accused the breakaway of betrayal."
+    )
+    (party,) = [e for e in m.entities.values() if e.type == FACTION]
+    assert party.name == "Popular Unity"
+    assert {"The rebels", "the breakaway"} <= set(party.aliases)
+    m = mentions("The rebels are led by Panagiotis Lafazanis.")
+    assert names(m, FACTION) == {"rebels"}

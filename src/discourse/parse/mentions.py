@@ -2405,6 +2405,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> Mentions:
     _merge_surnames(b)
     _merge_acronyms(b)
     _merge_namesakes(b)
+    _merge_splinters(b)
     _apply_redirects(b)
     return Mentions(
         b.entities,
@@ -2584,6 +2585,70 @@ def _merge_namesakes(b: _Builder) -> None:
         keep.spans.extend(p.spans)
         del b.entities[p.id]
         b.redirect[p.id] = keep.id
+
+
+#: Plain words for the members of a split: "the rebels", "the breakaway".
+_SPLINTER_WORDS: Final = frozenset(
+    {"rebels", "breakaway", "dissidents", "defectors", "splinter group", "breakaway group"}
+)
+#: Words before a party's first mention that make it new: "to form a new movement, X".
+_NEW_PARTY_CUES: Final = frozenset(
+    {"form", "formed", "forming", "found", "founded", "founding", "launch", "launched",
+     "new", "breakaway", "create", "created", "set"}
+)  # fmt: skip
+
+
+def _merge_splinters(b: _Builder) -> None:
+    """Make "the rebels" and "the breakaway" the one new party a split formed in the text.
+
+    The new party is a party the lexicon does not know whose first mention
+    follows *form*, *found*, *new*... ("broke away to form a new movement,
+    Popular Unity"); later "rebels"/"breakaway" groups join it. One pass over
+    the mentions.
+    """
+    firsts: dict[str, tuple[int, Mention]] = {}
+    for s in b.doc.sents:
+        for m in b.by_sent[s.index]:
+            if m.entity not in firsts:
+                firsts[m.entity] = (s.index, m)
+    new: list[tuple[int, Mention]] = []
+    for eid, (si, m) in firsts.items():
+        e = b.entities.get(eid)
+        if e is None or e.known or e.type != FACTION or e.faction_kind is not FactionKind.PARTY:
+            continue
+        lower = b.doc.sents[si].lower
+        if any(w in _NEW_PARTY_CUES for w in lower[max(0, m.first - 8) : m.first]):
+            new.append((si, m))
+    if len(new) != 1:
+        return
+    si0, m0 = new[0]
+    keep = b.entities[m0.entity]
+    text = b.doc.text
+    for eid, (si, m) in firsts.items():
+        e = b.entities.get(eid)
+        if (
+            e is not None
+            and e.type == FACTION
+            and not e.known
+            and e.name.casefold() in _SPLINTER_WORDS
+            and (si, m.first) > (si0, m0.first)
+        ):
+            for a, c in e.spans:
+                keep.aliases.setdefault(text[a:c], None)
+            keep.spans.extend(e.spans)
+            del b.entities[eid]
+            b.redirect[eid] = keep.id
+    for s in b.doc.sents[si0 + 1 :]:
+        lower, used = s.lower, b.used[s.index]
+        for i in range(1, len(s)):
+            if (
+                lower[i] == "breakaway"
+                and lower[i - 1] == "the"
+                and not used[i]
+                and not (i + 1 < len(s) and s.tags[i + 1].startswith("NN"))
+            ):
+                b.mention(s, keep, i - 1, i + 1)  # "accusing the breakaway of betrayal"
+                b.by_sent[s.index].sort(key=lambda x: (x.first, -x.last))
 
 
 def _merge_surnames(b: _Builder) -> None:
