@@ -813,3 +813,27 @@ def test_losing_a_vote_to_a_person_is_a_contest_held_by_the_congress():
     assert EventKind.POLICY_VOTE not in kinds
     text = "The party congress in Ankara voted to leave the coalition."
     assert [e.kind for e in events(text)] == [EventKind.POLICY_VOTE]
+
+
+def test_joining_the_leader_of_a_split_is_a_defection():
+    """After 'X split from Y', 'Z, the leader of the senators, joined X' is a defection;
+    without a split 'joined X on stage' is none."""
+    text = (
+        "Angelino Alfano split from Silvio Berlusconi on Friday. "
+        "Renato Schifani, the leader of the senators, joined Alfano."
+    )
+    got = [e for e in events(text) if e.kind is EventKind.DEFECTION]
+    assert [[p.ref for p in e.participants] for e in got] == [["renato-schifani"]]
+    text = "Angelino Alfano resigned on Friday. Renato Schifani joined Alfano on stage."
+    assert EventKind.DEFECTION not in {e.kind for e in events(text)}
+
+
+def test_names_in_apposition_to_counted_members_are_the_subject():
+    """'X quit, and two of her MPs, Y and Z, had resigned': two resignations."""
+    text = (
+        "Metiria Turei quit on August 9, and two of her MPs, Kennedy Graham and David "
+        "Clendon, had already resigned from the caucus."
+    )
+    got = [e for e in events(text) if e.kind is EventKind.RESIGNATION]
+    assert len(got) == 2
+    assert got[1].participants[0].ref == "david-clendon"

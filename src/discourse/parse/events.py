@@ -290,6 +290,8 @@ def find_events(
     for s in doc.sents:
         ms = mentions.by_sent[s.index]
         found = _match(s, table) + _verb_events(s, ms, mentions)
+        if EventKind.SPLIT in last_of_kind:
+            found += _joined_splitters(s, ms, mentions)
         if any(f[2] is EventKind.LEADERSHIP_ELECTION for f in found):
             # "losing a vote at the party congress to X": the congress held the contest
             found = [
@@ -706,6 +708,12 @@ def _appositive_head(s: Sent, ms: MentionList, ents: Mentions, p: int) -> Mentio
     for c in range(p - 1, max(0, p - 30), -1):
         w = s.lower[c]
         if w in (";", ":") or w in _QUOTE_MARKS:
+            return None
+        if w == "," and c > 0 and s.lower[c - 1] in _MEMBERS:
+            # "two of her MPs, Kennedy Graham and David Clendon, had resigned": the names
+            last = _mention_before(ms, p, 0)
+            if last is not None and last.last == p and ents.entities[last.entity].type == PERSON:
+                return last
             return None
         if w == ",":
             head = _mention_before(ms, c, 0)
@@ -1603,6 +1611,25 @@ _TIME_NOUNS: Final = frozenset(
 def _time_after(s: Sent, k: int) -> bool:
     """Whether token ``k`` names a time ("a week later", "a few days after", "a year ago")."""
     return k < len(s) and s.lower[k] in _TIME_NOUNS
+
+
+def _joined_splitters(s: Sent, ms: MentionList, ents: Mentions) -> list[tuple[int, int, EventKind]]:
+    """After a split: "X joined Alfano" (a person, not a party or a cabinet) is a defection."""
+    out = []
+    for i, w in enumerate(s.lower):
+        if (
+            w in ("joined", "joins")
+            and s.tags[i].startswith("VB")
+            and i > 0
+            and (
+                _covering_type(ms, ents, i - 1) == PERSON
+                # "Renato Schifani, the leader of the party's senators, joined Alfano"
+                or (s.lower[i - 1] == "," and _appositive_head(s, ms, ents, i - 1) is not None)
+            )
+            and _covering_type(ms, ents, i + 1) == PERSON
+        ):
+            out.append((i, i + 1, EventKind.DEFECTION))
+    return out
 
 
 def _modal(s: Sent, k: int) -> bool:
