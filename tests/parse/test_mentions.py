@@ -895,3 +895,13 @@ def test_the_rebels_and_the_breakaway_are_the_new_party_of_a_split():
     assert {"The rebels", "the breakaway"} <= set(party.aliases)
     m = mentions("The rebels are led by Panagiotis Lafazanis.")
     assert names(m, FACTION) == {"rebels"}
+
+
+def test_a_plural_party_word_is_the_party_of_the_text_named_with_it():
+    """'The Socialists' after 'the PSOE' (the Spanish Socialist Workers' Party) is the PSOE;
+    with no such party it names nothing."""
+    m = mentions("Pedro Sánchez was ousted as leader of the PSOE. The Socialists now face a vote.")
+    assert names(m, FACTION) == {"PSOE"}
+    (psoe,) = [e for e in m.entities.values() if e.type == FACTION]
+    assert "The Socialists" in psoe.aliases
+    assert names(mentions("The Socialists now face a vote."), FACTION) == set()

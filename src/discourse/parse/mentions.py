@@ -2405,6 +2405,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> Mentions:
     _merge_surnames(b)
     _merge_acronyms(b)
     _merge_namesakes(b)
+    _plural_party_names(b)
     _merge_splinters(b)
     _apply_redirects(b)
     return Mentions(
@@ -2585,6 +2586,40 @@ def _merge_namesakes(b: _Builder) -> None:
         keep.spans.extend(p.spans)
         del b.entities[p.id]
         b.redirect[p.id] = keep.id
+
+
+def _plural_party_names(b: _Builder) -> None:
+    """Make "the Socialists" the one party of the text whose name has "Socialist" (the PSOE).
+
+    Only a capitalized plural after *the* that no other rule read; the parties'
+    name words are indexed once, so the pass is linear in the text.
+    """
+    words_of: dict[str, set[str]] = {}
+    for e in b.entities.values():
+        if e.type == FACTION and e.faction_kind is FactionKind.PARTY:
+            for name in (e.name, *e.aliases):
+                for w in name.split():
+                    if w[:1].isupper() and w.isalpha():
+                        words_of.setdefault(w, set()).add(e.id)
+    if not words_of:
+        return
+    for s in b.doc.sents:
+        words, lower, used = s.words, s.lower, b.used[s.index]
+        added = False
+        for i in range(1, len(s)):
+            w = words[i]
+            if used[i] or lower[i - 1] != "the" or len(w) < 5 or not w.endswith("s"):
+                continue
+            if not (w[0].isupper() and w.isalpha()):
+                continue
+            owners = words_of.get(w[:-1])
+            if owners is None or len(owners) != 1:
+                continue
+            e = b.entities[next(iter(owners))]
+            b.mention(s, e, i - 1, i + 1)  # "The Socialists now face a fresh election"
+            added = True
+        if added:
+            b.by_sent[s.index].sort(key=lambda x: (x.first, -x.last))
 
 
 #: Plain words for the members of a split: "the rebels", "the breakaway".
