@@ -1874,3 +1874,28 @@ def test_backing_him_after_an_attack_backs_the_attacker():
         "Orpo backed him."
     )
     assert [c.target for c in cs if c.claimant == "petteri-orpo"] == ["juha-sipilä"]
+
+
+def test_a_rival_partys_leader_commenting_on_the_fight_targets_the_party():
+    """'The Greens leader, X, warned that voters would be angry': the fighting party, not its head."""
+    text = (
+        "The Labor Party replaced Kevin Rudd with Julia Gillard on Thursday. Gillard won the "
+        "vote of Labor MPs unopposed. Rudd said he was proud of his record. The Greens leader, "
+        'Bob Brown, warned that voters would be "very angry".'
+    )
+    cs = claims(text)
+    assert [c.target for c in cs if c.claimant == "bob-brown"] == ["australian-labor-party"]
+
+
+def test_a_rival_partys_leader_speaking_of_him_targets_the_person():
+    """'"He has lost control," the Conservative leader X said': the one 'he' is, not the party."""
+    text = (
+        "The Liberal Party was in turmoil on Monday after Chrystia Freeland quit the cabinet. "
+        "Liberal MPs met to discuss the crisis. Justin Trudeau said he would not resign. "
+        'Pierre Poilievre, the Conservative leader, spoke. "He has lost control of his own '
+        'cabinet," Poilievre said.'
+    )
+    cs = claims(text)
+    targets = [c.target for c in cs if c.claimant == "pierre-poilievre"]
+    assert targets
+    assert not any("party" in str(t) for t in targets)

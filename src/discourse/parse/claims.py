@@ -1433,6 +1433,31 @@ def _rival(ents: Mentions, s: Sent, k: int, claimant: str) -> Mention | None:
     return None
 
 
+#: A person's pronoun: the clause is about someone ('"He has lost control," X said').
+_GENDERED: Final = frozenset({"he", "she", "him", "her", "his", "hers"})
+
+
+def _outsider_of(ents: Mentions, claimant: str) -> str | None:
+    """The story's party, when the claimant belongs to another party (*the Greens leader, X*).
+
+    ``None`` when the claimant is a member of the story's party (the most
+    mentioned one) or of no party the text names.
+    """
+    home = ents.main_party()
+    if home is None or claimant == home:
+        return None
+    other = False
+    for d in ents.memberships:
+        if d.member != claimant:
+            continue
+        if d.faction is None or d.faction == home:
+            return None
+        e = ents.entities.get(d.faction)
+        if e is not None and e.type == FACTION and e.faction_kind is FactionKind.PARTY:
+            other = True
+    return home if other else None
+
+
 def _led_under(
     doc: Doc, s: Sent, ms: MentionList, ents: Mentions, k: int, hi: int, claimant: str
 ) -> Mention | None:
@@ -2897,6 +2922,15 @@ def _sentence_claims(
             if target is None:
                 target = _fallback_target(doc, s, ms, ents, claimant.entity, i, recent)
                 guessed = target is not None
+                if (
+                    target is not None
+                    and sense is not _NAMING_SENSE  # 'called the resignation "a coup"'
+                    and not any(w in _GENDERED for w in lower[region[0] : region[1]])
+                    and (home := _outsider_of(ents, claimant.entity)) is not None
+                ):
+                    # "The Greens leader, X, warned that voters would be angry": a rival
+                    # party's comment on the fight is about the party fighting, not its leader
+                    target = Mention(home, target.first, target.last, target.start, target.end)
         if (
             target is not None
             and stance is None
