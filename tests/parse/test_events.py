@@ -837,3 +837,17 @@ def test_names_in_apposition_to_counted_members_are_the_subject():
     got = [e for e in events(text) if e.kind is EventKind.RESIGNATION]
     assert len(got) == 2
     assert got[1].participants[0].ref == "david-clendon"
+
+
+def test_primary_challenge_retirement_and_rules_vote():
+    """'launched his primary challenge' is a primary (not 'a primary concern'), 'announced his
+    retirement' an exit, 'The rules vote' a policy vote."""
+    got = events("Edward Kennedy had launched his primary challenge in November.")
+    assert [e.kind for e in got] == [EventKind.PRIMARY]
+    assert events("Edward Kennedy said jobs were a primary concern.") == []
+    got = events("Pierre Trudeau, who announced his retirement in February, praised both men.")
+    assert [(e.kind, [p.ref for p in e.participants]) for e in got] == [
+        (EventKind.RESIGNATION, ["pierre-trudeau"])
+    ]
+    got = events("The rules vote, which bound delegates to their candidate, was a defeat.")
+    assert [e.kind for e in got] == [EventKind.POLICY_VOTE]

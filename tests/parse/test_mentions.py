@@ -905,3 +905,9 @@ def test_a_plural_party_word_is_the_party_of_the_text_named_with_it():
     (psoe,) = [e for e in m.entities.values() if e.type == FACTION]
     assert "The Socialists" in psoe.aliases
     assert names(mentions("The Socialists now face a vote."), FACTION) == set()
+
+
+def test_progressive_conservatives_are_not_the_conservatives():
+    """'the leader of the Progressive Conservatives' names the Canadian party, not the Tories."""
+    m = mentions("Brian Mulroney, the leader of the Progressive Conservatives, spoke.")
+    assert names(m, FACTION) == {"Progressive Conservative Party"}

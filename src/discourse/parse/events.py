@@ -1206,6 +1206,8 @@ def _event(
         and tags[i] not in ("NN", "NNS", "NNP")
         # "the leadership primary", "the presidential primary": a noun whatever its tag
         and not (i > 0 and lower[i - 1] in _PRIMARY_MODIFIERS)
+        # "launched his primary challenge", "a primary contest": the phrase names the contest
+        and not (j - i >= 2 and lower[j - 1] in _ELECTION_NOUNS)
     ):
         return None
     if lower[i] == "departure" and not (
