@@ -911,3 +911,15 @@ def test_progressive_conservatives_are_not_the_conservatives():
     """'the leader of the Progressive Conservatives' names the Canadian party, not the Tories."""
     m = mentions("Brian Mulroney, the leader of the Progressive Conservatives, spoke.")
     assert names(m, FACTION) == {"Progressive Conservative Party"}
+
+
+def test_several_of_his_supporters_after_a_quoted_sentence():
+    """'X congratulated Y. "...," he said. Several of his supporters, including Z, accused':
+    X's supporters (the quoted sentence names no one)."""
+    m = mentions(
+        'Jean Chrétien congratulated the winner. "I came second," he said. Several of his '
+        "supporters, including Lloyd Axworthy, accused the winner."
+    )
+    (tendency,) = [e for e in m.entities.values() if e.type == FACTION]
+    assert tendency.anchor == "jean-chrétien"
+    assert "his supporters" in tendency.aliases

@@ -1970,11 +1970,17 @@ class _Builder:
                 )
                 if m is not None and self.entities[m.entity].type == PERSON:
                     person, first = m, m.first
-            if person is None and i == 1 and lower[0] in ("his", "her") and w in _SUPPORTER_GROUP:
-                # "Schäuble told the group. His allies accused Kohl": the last sentence's subject
+            if (
+                person is None
+                and w in _SUPPORTER_GROUP
+                and lower[i - 1] in ("his", "her")
+                and (i == 1 or (i == 3 and lower[1] == "of"))
+            ):
+                # "Schäuble told the group. His allies accused Kohl", "Several of his
+                # supporters, including X, accused": the subject of the sentence before
                 person = self._previous_subject(s)
                 if person is not None:
-                    self._tendency(s, person, 0, i + 1)
+                    self._tendency(s, person, i - 1, i + 1)
                 continue
             if person is None:
                 continue
@@ -1991,19 +1997,24 @@ class _Builder:
                     self._tendency(s, m, i, m.last)
 
     def _previous_subject(self, s: Sent) -> Mention | None:
-        """The person who opens the sentence before ``s`` (same paragraph), if one does."""
-        if s.index == 0:
-            return None
-        prev = self.doc.sents[s.index - 1]
-        if "\n\n" in self.doc.text[prev.end : s.start]:
-            return None
-        for m in sorted(self.by_sent[s.index - 1], key=lambda m: m.first):
-            e = self.entities[m.entity]
-            if self.doc.quote_at(m.start, m.end) is not None:
-                continue
-            if e.type == PERSON and e.actor_kind is ActorKind.PERSON:
-                return m
-            return None
+        """The person who opens the sentence before ``s`` (same paragraph), if one does.
+
+        A sentence before that names no one outside a quotation ('"I came second," he
+        said') is skipped for the one before it.
+        """
+        for back in (1, 2):
+            if s.index - back < 0:
+                return None
+            prev = self.doc.sents[s.index - back]
+            if "\n\n" in self.doc.text[prev.end : self.doc.sents[s.index - back + 1].start]:
+                return None
+            for m in sorted(self.by_sent[s.index - back], key=lambda m: m.first):
+                e = self.entities[m.entity]
+                if self.doc.quote_at(m.start, m.end) is not None:
+                    continue  # '"I came second," he said': look one sentence further back
+                if e.type == PERSON and e.actor_kind is ActorKind.PERSON:
+                    return m
+                return None
         return None
 
     def _supporters_of_named(self, s: Sent, i: int) -> bool:
