@@ -1899,3 +1899,24 @@ def test_a_rival_partys_leader_speaking_of_him_targets_the_person():
     targets = [c.target for c in cs if c.claimant == "pierre-poilievre"]
     assert targets
     assert not any("party" in str(t) for t in targets)
+
+
+def test_calling_expulsions_a_purge_is_against_the_one_who_expelled():
+    """'X removed Y and Z... Z called the expulsions "a purge"': against X, not for Y."""
+    cs = claims(
+        "The Civic Party expelled two of its MPs on Friday. Tomasz Nowak, the party's leader, "
+        "removed Anna Lis and Ewa Malinowska after they criticised his strategy. Malinowska "
+        'called the expulsions "a purge".'
+    )
+    got = [(c.target, c.stance) for c in cs if c.attributes["cue"] == "called"]
+    assert got == [("tomasz-nowak", Stance.OPPOSE)]
+
+
+def test_calling_a_sacking_with_no_sacker_a_purge_defends_the_one_sacked():
+    """'Y was sacked by the party. Z called the sacking "a purge"': for Y (no remover named)."""
+    cs = claims(
+        "Anna Lis, a senior MP, was sacked by the party on Friday. Ewa Malinowska called the "
+        'sacking "a purge".'
+    )
+    got = [(c.target, c.stance) for c in cs if c.attributes["cue"] == "called"]
+    assert got == [("anna-lis", Stance.SUPPORT)]

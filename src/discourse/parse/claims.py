@@ -1721,6 +1721,46 @@ def _exit_before(doc: Doc, ents: Mentions, s: Sent, j: int, claimant: str) -> Me
     return None
 
 
+#: A removal someone else does: "called the expulsions a purge" is about who expelled.
+_STRUCK: Final = frozenset(
+    {"removal", "sacking", "dismissal", "expulsion", "suspension", "deselection", "ouster",
+     "ousting", "sackings", "dismissals", "expulsions", "suspensions", "deselections",
+     "removals", "purge"}
+)  # fmt: skip
+
+
+def _remover_before(doc: Doc, ents: Mentions, s: Sent, j: int, claimant: str) -> Mention | None:
+    """The person who did the removal told last before token ``j``, placed at ``j``.
+
+    *X, the party's leader, removed Y and Z*: X, the person named last before
+    the active verb in its sentence (within ``_REGION`` tokens, not a
+    modifier). The latest removal of the ``2 * _LOOKBACK`` sentences up to
+    ``s`` (``2 * _REGION`` tokens read in each); none when it is passive, has
+    no person as its subject, or the subject is the claimant.
+    """
+    for si in range(s.index, max(-1, s.index - 1 - 2 * _LOOKBACK), -1):
+        sent = doc.sents[si]
+        lower = sent.lower
+        hi = j if si == s.index else len(sent)
+        pms = ents.by_sent[si]
+        for k in range(hi - 1, max(-1, hi - 1 - 2 * _REGION), -1):
+            if lower[k] not in _REMOVED or sent.tags[k] not in ("VBD", "VBZ", "VBN"):
+                continue
+            if (k > 0 and lower[k - 1] in _BE) or any(
+                lower[b] in _NEG_BEFORE or lower[b] in _DEMANDED for b in range(max(0, k - 3), k)
+            ):
+                return None  # "was expelled", "should be removed": no remover told
+            m = next(
+                (x for x in pms.backwards(k, k - _REGION) if not _modifier(sent, pms, x, ents)),
+                None,
+            )
+            e = None if m is None else ents.entities.get(m.entity)
+            if m is None or e is None or e.type != PERSON or m.entity == claimant:
+                return None
+            return Mention(m.entity, j, j + 2, s.starts[j], s.ends[j + 1])
+    return None
+
+
 def _fallback_target(
     doc: Doc,
     s: Sent,
@@ -2974,8 +3014,21 @@ def _sentence_claims(
             # "warned against a challenge to May", 'warned against "a circular firing
             # squad"': warning off an attack on someone defends them
             stance = Stance.SUPPORT
-        if (
+        purge = (
             sense is _NAMING_SENSE
+            and stance is Stance.OPPOSE
+            and j + 1 < n
+            and lower[j] in _NAMING_DETS
+            and lower[j + 1] in _STRUCK
+            and (boss := _remover_before(doc, ents, s, j, claimant.entity)) is not None
+        )
+        if purge:
+            # 'called the expulsions "a purge"': against the one who expelled, not for the
+            # one expelled ('called the sacking "long overdue"' stays against the one sacked)
+            target = boss
+        if (
+            not purge
+            and sense is _NAMING_SENSE
             and stance is not None
             and j + 1 < n
             and lower[j] in _NAMING_DETS
