@@ -1920,3 +1920,23 @@ def test_calling_a_sacking_with_no_sacker_a_purge_defends_the_one_sacked():
     )
     got = [(c.target, c.stance) for c in cs if c.attributes["cue"] == "called"]
     assert got == [("anna-lis", Stance.SUPPORT)]
+
+
+def test_the_voters_who_elected_him_are_no_choice_before_a_defended_removal():
+    """'... betrayed the people who elected him. Z defended the changes': against the one removed."""
+    cs = claims(
+        "The party removed Peter Otieno as chief whip on Monday. Otieno said the leader had "
+        '"betrayed the people who elected him". Mary Wanjiku defended the changes.'
+    )
+    got = [(c.target, c.stance) for c in cs if c.claimant == "mary-wanjiku"]
+    assert got == [("peter-otieno", Stance.OPPOSE)]
+
+
+def test_a_person_before_ally_is_no_one_removed():
+    """'Jane Achieng, another Otieno ally, was ousted. Z defended the decision': against Achieng."""
+    cs = claims(
+        "Peter Otieno lost his post on Monday. Jane Achieng, another Otieno ally, was ousted as "
+        "whip in the same vote. Mary Wanjiku defended the decision."
+    )
+    got = [(c.target, c.stance) for c in cs if c.claimant == "mary-wanjiku"]
+    assert got == [("jane-achieng", Stance.OPPOSE)]

@@ -1164,9 +1164,28 @@ def _token_range(s: Sent, q: tuple[int, int]) -> tuple[int, int]:
     return (lo, hi) if lo < hi else (0, 0)
 
 
+#: Who stands with a person named before it: "another Ruto ally", "a Johnson loyalist".
+_ALLEGIANCE: Final = frozenset(
+    {"ally", "loyalist", "aide", "supporter", "confidant", "protege", "protégé", "critic"}
+)
+
+
 def _modifier(s: Sent, ms: MentionList, m: Mention, ents: Mentions) -> bool:
-    """A faction before a role word and a name: "Labour leader Keir Starmer"."""
+    """A name that only qualifies the next words: a modifier, not a participant.
+
+    A faction before a role word and a name (*Labour leader Keir Starmer*);
+    a person before a word of allegiance (*Susan Kihika, another Ruto ally,*).
+    """
     e = ents.entities.get(m.entity)
+    if (
+        e is not None
+        and e.type == PERSON
+        and m.last < len(s)
+        and s.lower[m.last] in _ALLEGIANCE
+        and m.first > 0
+        and s.lower[m.first - 1] in ("a", "an", "another", "one", "the")
+    ):
+        return True
     if e is None or e.type != FACTION or m.last >= len(s):
         return False
     nxt = ms.after(m.last, 3)
@@ -1710,7 +1729,8 @@ def _exit_before(doc: Doc, ents: Mentions, s: Sent, j: int, claimant: str) -> Me
                     ),
                     None,
                 )
-            elif w in _CHOICES:
+            elif w in _CHOICES and not (k > 0 and lower[k - 1] in ("who", "which")):
+                # ("betrayed the people who elected him": no choice told, only its voters)
                 return None  # "the members chose X... hailed the result": an election's
             else:
                 continue
