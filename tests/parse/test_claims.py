@@ -1940,3 +1940,25 @@ def test_a_person_before_ally_is_no_one_removed():
     )
     got = [(c.target, c.stance) for c in cs if c.claimant == "mary-wanjiku"]
     assert got == [("jane-achieng", Stance.OPPOSE)]
+
+
+def test_defending_someone_and_decrying_the_party_targets_the_party():
+    """'X defended Y and said the party was "going down a dangerous road"': the party."""
+    cs = claims(
+        "The Republican Party removed Liz Cheney from her post on Wednesday. Representative "
+        "Adam Kinzinger defended Cheney and said the party was going down a dangerous and "
+        "shameful road."
+    )
+    got = [c.target for c in cs if c.attributes["cue"] == "said"]
+    assert got == ["republican-party"]
+
+
+def test_praising_someone_and_saying_the_party_found_its_voice_stays_with_them():
+    """'X praised Y's courage and said the party had finally found its voice': still Y."""
+    cs = claims(
+        "Frauke Petry won the leadership of the Alternative for Germany on Saturday. Her ally "
+        'Alexander Gauland praised her "courage" and said the party had finally found its '
+        "strength."
+    )
+    got = [c.target for c in cs if c.claimant == "alexander-gauland"]
+    assert got == ["frauke-petry", "frauke-petry"]

@@ -1194,6 +1194,12 @@ def _modifier(s: Sent, ms: MentionList, m: Mention, ents: Mentions) -> bool:
     return nxt.first == m.last or s.lower[m.last] in _ROLEISH
 
 
+#: What a party is said to need, which asks for a change at its head: "needed a fighter".
+_CHANGE_NEEDED: Final = frozenset(
+    {"needed", "needs", "need", "must", "should", "risked", "risks", "required", "requires"}
+)
+
+
 def _clause_target(
     doc: Doc,
     s: Sent,
@@ -2564,6 +2570,7 @@ def _sentence_claims(
     last: Claim | None = None
     last_claimant: Mention | None = None
     last_target: Mention | None = None
+    last_stance: Stance | None = None
     for ci, (i, j, sense) in enumerate(found):
         nx = ci + 1
         while (
@@ -2970,6 +2977,21 @@ def _sentence_claims(
                 and lower[a - 1] in ("and", "but")
             ):
                 target = last_target  # "blamed X for the strategy and called on members to..."
+                if (
+                    j + 2 < n
+                    and lower[j] == "the"
+                    and lower[j + 1] == "party"
+                    and s.tags[j + 2] in _FINITE
+                    and lower[j + 2] not in _CHANGE_NEEDED
+                    and last_stance is Stance.SUPPORT
+                    and _evaluate(s, *region, cues.evaluative, found) is Stance.OPPOSE
+                    and (party := _the_party(s, ents, j, j + 2)) is not None
+                    and party.entity != claimant.entity
+                ):
+                    # "defended Cheney and said the party was going down 'a dangerous road'":
+                    # no attack on the one just defended but on the party (not "said the party
+                    # needed 'a bolder vision'": its leader; not "had found its voice")
+                    target = party
             if target is None and sense.lemma in _RETORTS:
                 # "The party hit back within hours": at the one who spoke last
                 last_speaker = spoke.speaker
@@ -3188,6 +3210,7 @@ def _sentence_claims(
         )
         last_claimant = claimant
         last_target = target
+        last_stance = stance
         spoke.speaker = (s.index, claimant)  # the latest speaker, whom a retort answers
         if target is not None:
             _remember(recent, s.index, target)
