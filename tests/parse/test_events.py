@@ -851,3 +851,71 @@ def test_primary_challenge_retirement_and_rules_vote():
     ]
     got = events("The rules vote, which bound delegates to their candidate, was a defeat.")
     assert [e.kind for e in got] == [EventKind.POLICY_VOTE]
+
+
+def _kinds(text: str) -> list[tuple[EventKind, list[str]]]:
+    return [(e.kind, [p.ref for p in e.participants]) for e in events(text)]
+
+
+def test_more_ways_of_removing_someone():
+    """'was axed from', 'relieved of his duties', 'dropped from the front bench', 'had his
+    membership suspended', 'was voted out as leader'; a pledge dropped is no dismissal."""
+    assert _kinds("Anna Berg was axed from the shadow cabinet.") == [
+        (EventKind.DISMISSAL, ["anna-berg"])
+    ]
+    assert _kinds("The leader axed Anna Berg on Monday.") == [(EventKind.DISMISSAL, ["anna-berg"])]
+    assert _kinds("Anna Berg was relieved of her duties.") == [(EventKind.DISMISSAL, ["anna-berg"])]
+    assert _kinds("Anna Berg was dropped from the front bench.") == [
+        (EventKind.DISMISSAL, ["anna-berg"])
+    ]
+    assert _kinds("The pledge was dropped from the manifesto.") == []
+    assert _kinds("Anna Berg had her membership suspended.") == [
+        (EventKind.SUSPENSION, ["anna-berg"])
+    ]
+    assert _kinds("Anna Berg was voted out as leader.") == [(EventKind.DISMISSAL, ["anna-berg"])]
+    assert _kinds("Anna Berg should be axed, her rivals said.") == []
+
+
+def test_more_ways_of_leaving_a_post_or_party():
+    """'relinquished the leadership', 'retired from politics', 'crossed over to', 'jumped ship',
+    'ditched X for Y', 'left to form a new party'; 'refused to relinquish' is no event."""
+    assert _kinds("Anna Berg relinquished the leadership on Monday.") == [
+        (EventKind.RESIGNATION, ["anna-berg"])
+    ]
+    assert _kinds("Anna Berg refused to relinquish the leadership.") == []
+    assert _kinds("Anna Berg retired from politics in 2005.") == [
+        (EventKind.RESIGNATION, ["anna-berg"])
+    ]
+    for text in (
+        "Anna Berg crossed over to the Conservatives.",
+        "Anna Berg jumped ship to the Conservatives.",
+        "Anna Berg ditched Labour for the Conservatives.",
+        "Anna Berg left to form a new party.",
+    ):
+        got = events(text)
+        assert [e.kind for e in got] == [EventKind.DEFECTION], text
+        assert got[0].participants[0].ref == "anna-berg", text
+    assert _kinds("Anna Berg left to join her family.") == []
+    got = events("Eleven MPs left to form the Independent Group.")
+    assert [e.kind for e in got] == [EventKind.DEFECTION]
+
+
+def test_more_ways_of_becoming_leader():
+    """'was crowned/named leader', 'was voted in as leader', 'took over as leader', 'MPs voted no
+    confidence in X', 'a bid to oust X', 'the party splintered'; expected ones are no events."""
+    for text in (
+        "Anna Berg was crowned leader after her rival withdrew.",
+        "Anna Berg was named the new leader.",
+        "Anna Berg was voted in as leader.",
+        "Anna Berg took over as leader in May.",
+    ):
+        assert _kinds(text) == [(EventKind.LEADERSHIP_ELECTION, ["anna-berg"])], text
+    assert _kinds("A hall was named after the former leader.") == []
+    assert _kinds("Anna Berg is expected to be crowned leader.") == []
+    assert _kinds("Anna Berg would be voted in as leader.") == []
+    got = events("MPs voted no confidence in Anna Berg on Monday.")
+    assert [e.kind for e in got] == [EventKind.NO_CONFIDENCE_VOTE]
+    got = events("Carl Holm launched a bid to oust Anna Berg.")
+    assert [e.kind for e in got] == [EventKind.LEADERSHIP_CHALLENGE]
+    got = events("The Labour Party splintered over Europe.")
+    assert [e.kind for e in got] == [EventKind.SPLIT]

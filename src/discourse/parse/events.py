@@ -191,7 +191,7 @@ _FACED: Final = frozenset(
     {"survived", "survives", "lost", "loses", "won", "wins", "faced", "faces", "facing", "narrowly"}
 )
 _NOUN_ENDINGS: Final = ("ion", "ions", "al", "als", "ment", "ments", "ure")
-_LEFT: Final = frozenset({"left", "leaves", "leaving"})
+_LEFT: Final = frozenset({"left", "leaves", "leaving", "ditched", "ditches", "deserted", "deserts"})
 _CHALLENGE_VERBS: Final = frozenset({"challenged", "challenges", "challenge", "challenging"})
 _QUOTE_MARKS: Final = frozenset({'"', "\u201c", "\u201d", "``", "''"})
 _FUNCTION: Final = frozenset(
@@ -532,7 +532,15 @@ def _verb_events(s: Sent, ms: MentionList, ents: Mentions) -> list[tuple[int, in
             m = ms.after(i + 1, 1)
             e = ents.entities[m.entity] if m is not None else None
             named = e is not None and e.type == FACTION and e.faction_kind is FactionKind.PARTY
-            if named or _the_party(s, i + 1):
+            if (
+                lower[i] == "left"
+                and (_mass_subject(s, i) or (i > 0 and _covering_type(ms, ents, i - 1) == PERSON))
+                and i + 2 < n
+                and lower[i + 1] == "to"
+                and lower[i + 2] in ("form", "found", "launch", "create", "set")
+            ):
+                out.append((i, i + 1, EventKind.DEFECTION))  # "Eleven MPs left to form X"
+            elif named or _the_party(s, i + 1):
                 end = m.last if named and m is not None else i + 3
                 # "leaving the party 'a poisoned legacy'", "left the party a shambles": a thing left
                 if not (
@@ -567,7 +575,19 @@ def _verb_events(s: Sent, ms: MentionList, ents: Mentions) -> list[tuple[int, in
         ):
             out.append((i, i + 1, EventKind.LEADERSHIP_CHALLENGE))
         elif (
-            w in ("elected", "re-elected")
+            (
+                w in ("elected", "re-elected", "crowned")
+                # "was named (the new) leader", "was voted in as leader"
+                or (w == "named" and i > 0 and lower[i - 1] in _BE)
+                or (
+                    w == "voted"
+                    and i > 0
+                    and lower[i - 1] in _BE
+                    and lower[i + 1 : i + 2] == ["in"]
+                )
+            )
+            # "is expected to be crowned leader", "hoped to be named leader": not (yet) done
+            and not (w in _NEW_LEADER_VERBS and any(_modal(s, x) for x in range(max(0, i - 3), i)))
             and s.tags[i] in ("VBN", "VBD")
             # "who was elected deputy leader in her own right": a career, told in passing
             and not any(
@@ -629,6 +649,9 @@ _CHOSE: Final = frozenset(
     {"chose", "chosen", "picked", "selected", "confirmed", "elected", "re-elected", "installed"}
 )
 _REPLACED: Final = frozenset({"replaced", "succeeded"})
+_ELECTED_VERBS: Final = frozenset({"elected", "re-elected", "became", "becomes", "crowned"})
+#: Verbs that tell a new leader less surely than *elected*: "was crowned/named leader".
+_NEW_LEADER_VERBS: Final = frozenset({"crowned", "named", "voted"})
 #: Verbs that see off a challenge: "defeating a challenge from X".
 _REBUFFED: Final = frozenset(
     {"defeating", "defeated", "survived", "surviving", "survives", "beat", "beating", "faced",
@@ -1298,7 +1321,11 @@ def _event(
                 participants.append(Participant(ref=new.entity, role="winner"))
             if old_ is not None and etype(old_) == PERSON:
                 participants.append(Participant(ref=old_.entity, role="predecessor"))
-        elif lower[i] in ("elected", "re-elected", "became", "becomes") or lower[i] in _CHOSE:
+        elif (
+            lower[i] in _ELECTED_VERBS
+            or lower[i] in _CHOSE
+            or (kind is EventKind.LEADERSHIP_ELECTION and lower[i] in ("named", "voted"))
+        ):
             # "Friedrich Merz was elected CDU leader", "X, who was chosen as interim leader"
             passive = i > 0 and lower[i - 1] in _BE
             k = i - 1 if passive else i
@@ -1309,7 +1336,8 @@ def _event(
                 winner = ms.after(i + 1, 1)  # "the members chose X as leader"
             if winner is not None and etype(winner) == PERSON:
                 participants.append(Participant(ref=winner.entity, role="winner"))
-            elif lower[i] in ("became", "becomes"):
+            elif lower[i] in ("became", "becomes") or lower[i] in _NEW_LEADER_VERBS:
+                # "A hall was named after the former leader": no one named leader
                 return None  # "since he became leader": background, and no one named
             m6 = ms.after(j, 3)
             if m6 is not None and etype(m6) == FACTION:
