@@ -1962,3 +1962,13 @@ def test_praising_someone_and_saying_the_party_found_its_voice_stays_with_them()
     )
     got = [c.target for c in cs if c.claimant == "alexander-gauland"]
     assert got == ["frauke-petry", "frauke-petry"]
+
+
+def test_refusing_to_abandon_the_reform_is_firm_against_the_rebels():
+    """'said he regretted the split but would not abandon the reform': against the rebel."""
+    cs = claims(
+        "Ichiro Ozawa quit the Democratic Party on Monday with 49 lawmakers. Prime Minister "
+        "Yoshihiko Noda said he regretted the split but would not abandon the reform."
+    )
+    got = [(c.target, c.stance) for c in cs if c.claimant == "yoshihiko-noda"]
+    assert got == [("ichiro-ozawa", Stance.OPPOSE)]

@@ -1949,6 +1949,14 @@ def _evaluate(
             if lower[b] in _NEG_BEFORE or (lower[b] == "longer" and b > 0 and lower[b - 1] == "no"):
                 v = -v
                 break
+        if (
+            v > 0
+            and st is Stance.OPPOSE
+            and k + 2 < hi
+            and lower[k + 1] in _NAMING_DETS
+            and lower[k + 2] in _POLICIES
+        ):
+            v = -v  # "would not abandon the reform": firm against those who fight it
         if st is Stance.OPPOSE and (_suffered(s, lo, k) or k > foes):
             v = -v  # "had been undermined", "a message to those who tried to topple him"
         score += v
@@ -1957,6 +1965,13 @@ def _evaluate(
     if score < 0:
         return Stance.OPPOSE
     return None
+
+
+#: A course of action one can refuse to give up: "would not abandon the reform".
+_POLICIES: Final = frozenset(
+    {"reform", "reforms", "policy", "policies", "plan", "plans", "bill", "tax", "agenda",
+     "course", "programme", "program", "strategy", "budget", "treaty", "law", "project"}
+)  # fmt: skip
 
 
 #: Wrongs done to someone: "X had been undermined" is said in X's defence.
