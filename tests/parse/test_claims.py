@@ -1972,3 +1972,13 @@ def test_refusing_to_abandon_the_reform_is_firm_against_the_rebels():
     )
     got = [(c.target, c.stance) for c in cs if c.claimant == "yoshihiko-noda"]
     assert got == [("ichiro-ozawa", Stance.OPPOSE)]
+
+
+def test_party_members_named_by_the_party_are_no_addressee():
+    """'urged Jubilee members to "stop the purge"': as 'party members', for the one purged."""
+    cs = claims(
+        "The Jubilee Party removed Samuel Kamau as whip on Monday. Ruto did not attend the "
+        'meeting. Aden Duale urged Jubilee members to "stop the purge" before it split the party.'
+    )
+    got = [(c.target, c.stance) for c in cs if c.claimant == "aden-duale"]
+    assert got == [("samuel-kamau", Stance.SUPPORT)]

@@ -1200,6 +1200,13 @@ _CHANGE_NEEDED: Final = frozenset(
 )
 
 
+#: A party's rank and file, addressed as a group: "urged Jubilee members to...".
+_RANKS: Final = frozenset(
+    {"members", "mps", "senators", "lawmakers", "legislators", "deputies", "activists",
+     "supporters", "councillors", "councilors", "delegates", "colleagues", "voters"}
+)  # fmt: skip
+
+
 def _clause_target(
     doc: Doc,
     s: Sent,
@@ -1364,6 +1371,14 @@ def _clause_target(
                 continue  # "in an interview with The Times", "on Sky News"
         if _modifier(s, ms, m, ents):
             continue
+        if (
+            m.first - lo <= 1
+            and m.last < hi
+            and lower[m.last] in _RANKS
+            and (re := ents.entities.get(m.entity)) is not None
+            and re.type == FACTION
+        ):
+            continue  # "urged Jubilee members to...": the rank and file addressed, not the party
         if (
             m.last + 1 < hi
             and lower[m.last] in _POSSESSIVE_MARKS
@@ -2794,6 +2809,15 @@ def _sentence_claims(
                         obj = _other_person(doc, ents, s, i + 2, claimant.entity)
                 if obj is not None and sense.object == "addressee" and "to" in lower[j : obj.first]:
                     obj = None  # "called on the deputies to let X govern": X is not addressed
+                if (
+                    obj is not None
+                    and sense.object == "addressee"
+                    and obj.last < n
+                    and lower[obj.last] in _RANKS
+                    and (oe := ents.entities.get(obj.entity)) is not None
+                    and oe.type == FACTION
+                ):
+                    obj = None  # "urged Jubilee members to stop the purge": as "party members"
                 if obj is not None and any(
                     lower[x] in _AGAINST or lower[x] == "against"
                     for x in range(obj_from, obj.first)
