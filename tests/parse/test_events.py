@@ -919,3 +919,50 @@ def test_more_ways_of_becoming_leader():
     assert [e.kind for e in got] == [EventKind.LEADERSHIP_CHALLENGE]
     got = events("The Labour Party splintered over Europe.")
     assert [e.kind for e in got] == [EventKind.SPLIT]
+
+
+def test_participle_after_was_and_gerund_after_possessive():
+    """'was ousted as leader' (an adjective-tagged participle) is a dismissal, 'John Smith's
+    sacking' a noun with its owner as subject, 'was resigned to defeat' no resignation."""
+    assert _kinds("Anna Berg was ousted as leader.") == [(EventKind.DISMISSAL, ["anna-berg"])]
+    assert _kinds("Anna Berg's sacking angered the left.") == [(EventKind.DISMISSAL, ["anna-berg"])]
+    assert _kinds("Anna Berg was resigned to defeat.") == []
+
+
+def test_forced_exits_leaving_politics_and_mergers():
+    """'forced to step down', 'forced from office', 'unseated as leader', 'stripped of the party
+    whip', 'excluded from the party', 'vacated the leadership', 'was leaving politics', 'the
+    two parties merged'; a threat to leave politics is no event."""
+    assert _kinds("Anna Berg was forced to step down as leader.") == [
+        (EventKind.DISMISSAL, ["anna-berg"])
+    ]
+    assert _kinds("Anna Berg was forced from office in 2010.") == [
+        (EventKind.DISMISSAL, ["anna-berg"])
+    ]
+    assert _kinds("Anna Berg was unseated as leader.") == [(EventKind.DISMISSAL, ["anna-berg"])]
+    assert _kinds("Anna Berg was stripped of the party whip.") == [
+        (EventKind.SUSPENSION, ["anna-berg"])
+    ]
+    assert _kinds("Anna Berg was excluded from the party.") == [
+        (EventKind.EXPULSION, ["anna-berg"])
+    ]
+    assert _kinds("Anna Berg vacated the leadership in May.") == [
+        (EventKind.RESIGNATION, ["anna-berg"])
+    ]
+    assert _kinds("Anna Berg announced she was leaving politics.") == [
+        (EventKind.RESIGNATION, ["anna-berg"])
+    ]
+    assert _kinds("Anna Berg threatened to leave politics.") == []
+    assert [e.kind for e in events("The two parties merged in 1988.")] == [EventKind.MERGER]
+
+
+def test_beat_to_become_leader_and_called_a_spill():
+    """'X defeated Y to become leader' names winner and loser; 'called a leadership spill' is
+    held, 'called for a leadership spill' only asked for."""
+    assert _kinds("Anna Berg defeated Carl Holm to become leader.") == [
+        (EventKind.LEADERSHIP_ELECTION, ["anna-berg", "carl-holm"])
+    ]
+    assert _kinds("Anna Berg hoped to defeat Carl Holm to become leader.") == []
+    got = events("Anna Berg called a leadership spill on Monday.")
+    assert [e.kind for e in got] == [EventKind.LEADERSHIP_CHALLENGE]
+    assert events("Labor MPs called for a leadership spill on Monday.") == []

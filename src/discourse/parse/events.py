@@ -528,6 +528,13 @@ def _verb_events(s: Sent, ms: MentionList, ents: Mentions) -> list[tuple[int, in
         ):
             out.append((i, i + 1, EventKind.LEADERSHIP_ELECTION))  # "became SPD leader"
             continue
+        if (
+            w == "become"
+            and _won_then(s, i)
+            and any(lower[x] in _PARTY_LEADER for x in range(i + 1, min(n, i + 4)))
+        ):
+            out.append((i, i + 1, EventKind.LEADERSHIP_ELECTION))  # "beat X to become leader"
+            continue
         if w in _LEFT and s.tags[i].startswith("VB"):
             m = ms.after(i + 1, 1)
             e = ents.entities[m.entity] if m is not None else None
@@ -648,6 +655,7 @@ def _verb_events(s: Sent, ms: MentionList, ents: Mentions) -> list[tuple[int, in
 _CHOSE: Final = frozenset(
     {"chose", "chosen", "picked", "selected", "confirmed", "elected", "re-elected", "installed"}
 )
+_GERUND_OWNERS: Final = frozenset({"'s", "'", "his", "her", "their", "the"})
 _REPLACED: Final = frozenset({"replaced", "succeeded"})
 _ELECTED_VERBS: Final = frozenset({"elected", "re-elected", "became", "becomes", "crowned"})
 #: Verbs that tell a new leader less surely than *elected*: "was crowned/named leader".
@@ -1139,6 +1147,7 @@ def _event(
     after_name = (
         i > 0
         and ms.covering(i - 1) is not None
+        and lower[i - 1] not in ("'s", "'")  # "John Smith's sacking": a noun
         and not lower[i].endswith(("ion", "ions", "al", "als"))
     )
     # "Twenty-nine lawmakers quit": a verb after counted members whatever its tag
@@ -1151,15 +1160,30 @@ def _event(
         and not lower[i].endswith(_NOUN_ENDINGS)
         and (i + 1 >= n or not tags[i + 1].startswith(("NN", "VB")))
     )
+    # "X was ousted as leader": a participle after *was* whatever its tag
+    after_be = i > 0 and lower[i - 1] in _BE and lower[i].endswith("ed")
     verbal = kind in _VERBAL and (
-        tags[i].startswith("VB") or after_name or after_members or after_appositive
+        tags[i].startswith("VB") or after_name or after_members or after_appositive or after_be
     )
+    # "John Smith's sacking", "the sacking of X": a noun
+    gerund = tags[i] == "VBG" and i > 0 and lower[i - 1] in _GERUND_OWNERS
+    if gerund:
+        verbal = False
+    if (
+        kind is EventKind.RESIGNATION
+        and lower[i] == "resigned"
+        and i > 0
+        and lower[i - 1] in _BE
+        and j < n
+        and lower[j] == "to"
+    ):
+        return None  # "was resigned to defeat": accepted, not resigned
     if kind in _VERBAL and lower[i] == "not":
         # "announced that he would not seek re-election": an exit announced, not a negation
         if not (i > 0 and lower[i - 1] in ("would", "will") and _announced(s, i - 1, kind, True)):
             return None
         verbal = True
-    elif kind in _VERBAL and not verbal and not tags[i].startswith("NN"):
+    elif kind in _VERBAL and not verbal and not tags[i].startswith("NN") and not gerund:
         return None
     if verbal:
         if in_quote or (words and words[-1] == "?"):
@@ -1177,7 +1201,13 @@ def _event(
             if _modal(s, k) or lower[k] in _ASKED:
                 return None
     if kind in _PLANNABLE and any(
-        lower[k] in _PLANNED or (lower[k] in _ASKED and kind is not EventKind.COUP)
+        lower[k] in _PLANNED
+        or (
+            lower[k] in _ASKED
+            and kind is not EventKind.COUP
+            # "called a leadership spill": held, not asked for (but "called for a spill")
+            and not (lower[k] == "called" and lower[k + 1] in ("a", "an"))
+        )
         for k in range(max(0, i - 4), i)
     ):  # a coup one warns of is still reported (as alleged)
         return None  # "preparing a leadership challenge", "plot a coup": not (yet) an event
