@@ -966,3 +966,16 @@ def test_beat_to_become_leader_and_called_a_spill():
     got = events("Anna Berg called a leadership spill on Monday.")
     assert [e.kind for e in got] == [EventKind.LEADERSHIP_CHALLENGE]
     assert events("Labor MPs called for a leadership spill on Monday.") == []
+
+
+def test_denied_ruled_out_and_attempted_events_are_none():
+    """'ruled out defecting', 'denied quitting' and 'survived a deselection attempt' report no
+    event; 'contested the leadership' and 'lost the party-room vote' are leadership contests."""
+    assert events("Anna Berg ruled out defecting to the Conservatives.") == []
+    assert events("Anna Berg denied quitting the party.") == []
+    assert events("Anna Berg survived a deselection attempt.") == []
+    got = events("Anna Berg contested the leadership in 2015.")
+    assert [e.kind for e in got] == [EventKind.LEADERSHIP_ELECTION]
+    assert _kinds("Anna Berg lost the party-room vote.") == [
+        (EventKind.LEADERSHIP_ELECTION, ["anna-berg"])
+    ]

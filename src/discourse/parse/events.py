@@ -655,6 +655,9 @@ def _verb_events(s: Sent, ms: MentionList, ents: Mentions) -> list[tuple[int, in
 _CHOSE: Final = frozenset(
     {"chose", "chosen", "picked", "selected", "confirmed", "elected", "re-elected", "installed"}
 )
+_DENIED: Final = frozenset({"denied", "denies", "deny", "denying"})
+_RULED: Final = frozenset({"ruled", "rules", "ruling", "rule"})
+_TRIED: Final = frozenset({"attempt", "attempts", "bid", "bids", "threat", "threats", "plot"})
 _GERUND_OWNERS: Final = frozenset({"'s", "'", "his", "her", "their", "the"})
 _REPLACED: Final = frozenset({"replaced", "succeeded"})
 _ELECTED_VERBS: Final = frozenset({"elected", "re-elected", "became", "becomes", "crowned"})
@@ -1188,6 +1191,11 @@ def _event(
     if verbal:
         if in_quote or (words and words[-1] == "?"):
             return None
+        if any(
+            lower[k] in _DENIED or (lower[k] == "out" and lower[k - 1] in _RULED)
+            for k in range(max(1, i - 3), i)
+        ):
+            return None  # "ruled out defecting", "denied quitting": no event
         for k in range(max(0, i - 3), i if lower[i] != "not" else 0):
             if (
                 _modal(s, k)
@@ -1196,6 +1204,8 @@ def _event(
             ):
                 return None
     elif kind in _VERBAL:
+        if kind in _DONE_TO and j < n and lower[j] in _TRIED:
+            return None  # "survived a deselection attempt": tried, not done
         # "calls for his resignation", "demanded her expulsion": asked for, not done
         for k in range(max(0, i - 4), i):
             if _modal(s, k) or lower[k] in _ASKED:
