@@ -1982,3 +1982,34 @@ def test_party_members_named_by_the_party_are_no_addressee():
     )
     got = [(c.target, c.stance) for c in cs if c.claimant == "aden-duale"]
     assert got == [("samuel-kamau", Stance.SUPPORT)]
+
+
+def test_the_antecedent_of_a_relative_clause_speaks_not_a_name_inside_it():
+    """'Zeman, who has long been at odds with Sobotka, denied...': Zeman speaks."""
+    cs = claims(
+        "Bohuslav Sobotka accepted the apology. Milos Zeman, who has long been at odds with "
+        "Sobotka, denied interfering in the party's affairs."
+    )
+    assert [c.claimant for c in cs if c.attributes["cue"] == "denied"] == ["milos-zeman"]
+
+
+def test_serving_under_the_new_leader_who_became_leader_is_support():
+    """'X became leader... Y said he would serve loyally under the new leader': for X."""
+    cs = claims(
+        "Tony Abbott became leader of the Liberal Party on Tuesday after defeating Malcolm "
+        "Turnbull by a single vote. Joe Hockey, who lost in the first round, said he would "
+        "serve loyally under the new leader."
+    )
+    got = [(c.claimant, c.target, c.stance) for c in cs if c.attributes["cue"] == "said"]
+    assert got == [("joe-hockey", "tony-abbott", Stance.SUPPORT)]
+
+
+def test_the_new_leader_is_the_one_who_became_leader():
+    """'X became leader of the party... Y said he would unite behind the new leader': X."""
+    cs = claims(
+        "Tony Abbott became leader of the Liberal Party on Tuesday after a week of turmoil. "
+        "Malcolm Turnbull had led the party since 2008. Joe Hockey said he would unite behind "
+        "the new leader."
+    )
+    got = [c.target for c in cs if c.claimant == "joe-hockey"]
+    assert got == ["tony-abbott"]

@@ -679,6 +679,18 @@ def _subject(
             break
         if lower[x] in _CLAUSE_END or s.tags[x] in _FINITE:
             break
+    if cue >= 1 and lower[cue - 1] == "," and best.last < cue:
+        # "Zeman, who has long been at odds with Sobotka, denied": the relative clause's
+        # antecedent speaks, not a name inside the clause
+        for x in range(best.first - 1, lo, -1):
+            if lower[x] in ("who", "whose") and lower[x - 1] == ",":
+                ante = next((m for m in ms.backwards(x - 1, lo) if m.last == x - 1), None)
+                ae = None if ante is None else ents.entities.get(ante.entity)
+                if ante is not None and ae is not None and _eligible(s, ante, ents):
+                    return ante
+                break
+            if s.words[x] in _OPEN_Q or s.words[x] in _CLOSE_Q:
+                break
     # inside an appositive of an earlier person: "John McDonnell, ... of the Labour Left, has warned"
     # (not in a list: "Kevin Rudd, Wayne Swan and Julia Gillard backed")
     coordinated = best.first > 0 and lower[best.first - 1] in ("and", "or")
@@ -1924,12 +1936,11 @@ def _evaluate(
         ):
             score += 1  # 'would stand "shoulder to shoulder" behind X': not "stand down"
             continue
-        if (
-            lower[k] == "under"
-            and any(lower[x] in _SERVE for x in range(max(lo, k - 3), k))
-            and any(lower[x] in _NEG_BEFORE for x in range(max(lo, k - 6), k))
-        ):
-            score -= 2  # "would not serve under X", "not stand again under X": against X
+        if lower[k] == "under" and any(lower[x] in _SERVE for x in range(max(lo, k - 3), k)):
+            if any(lower[x] in _NEG_BEFORE for x in range(max(lo, k - 6), k)):
+                score -= 2  # "would not serve under X", "not stand again under X": against X
+            elif any(lower[x] in ("would", "will") for x in range(max(lo, k - 4), k)):
+                score += 2  # "said he would serve loyally under the new leader": for X
             continue
         if lower[k] == "too" and k + 1 < hi and lower[k + 1] == "long":
             score -= 2  # "had protected Zuma for too long": a reproach
@@ -2417,6 +2428,10 @@ _FOES: Final = frozenset(
 _CAME_IN: Final = frozenset({"replaced", "succeeded", "defeated", "beat", "won", "ousted"})
 
 
+#: A party's head: "X became leader", "became chairman".
+_HEAD_ROLES: Final = frozenset({"leader", "chairman", "chairwoman", "chair", "chairperson"})
+
+
 def _newcomer(doc: Doc, ents: Mentions, s: Sent, k: int, claimant: str) -> Mention | None:
     """*the new leader* at token ``k``: the person the text told came in last, placed at ``k``.
 
@@ -2433,8 +2448,13 @@ def _newcomer(doc: Doc, ents: Mentions, s: Sent, k: int, claimant: str) -> Menti
         for x in range(hi - 1, max(-1, hi - 1 - 2 * _REGION), -1):
             w = lower[x]
             m: Mention | None = None
-            if w in _CAME_IN:
-                # the subject: the mention nearest before ("X's party won": no person came in)
+            if w in _CAME_IN or (
+                w in ("became", "becomes")
+                and x + 1 < len(sent)
+                and (lower[x + 1] in _HEAD_ROLES or _office(sent, x + 1) is not None)
+            ):
+                # the subject: the mention nearest before ("X's party won": no person came in;
+                # "X became leader of the party": X)
                 m = next(iter(pms.backwards(x, x - _WINDOW)), None)
             elif w in ("elected", "chose") and not (x > 0 and lower[x - 1] in _BE):
                 m = pms.after(x + 1, 3)
