@@ -979,3 +979,30 @@ def test_denied_ruled_out_and_attempted_events_are_none():
     assert _kinds("Anna Berg lost the party-room vote.") == [
         (EventKind.LEADERSHIP_ELECTION, ["anna-berg"])
     ]
+
+
+def test_interim_leader_is_not_the_contest_that_follows():
+    """'X, the house leader, was chosen as interim leader' (the appositive's head wins), and 'the
+    leadership race' after it is a new contest; 'Y, a former minister, won the leadership'."""
+    text = (
+        "Louise Harel, the party's house leader, was chosen as interim leader on Monday. "
+        "Seven candidates entered the leadership race. André Boisclair, a former minister, won "
+        "the leadership in November. Pauline Marois was acclaimed as leader in June."
+    )
+    got = events(text)
+    assert [e.kind for e in got] == [EventKind.LEADERSHIP_ELECTION] * 3
+    assert [[(p.ref, p.role) for p in e.participants] for e in got] == [
+        [("louise-harel", "winner")],
+        [("andré-boisclair", "winner")],
+        [("pauline-marois", "winner")],
+    ]
+
+
+def test_motion_of_confidence_retirement_and_quoted_nouns():
+    """'a motion of confidence', 'announced their retirement from politics'; 'accused X of "a
+    reshuffle by resignation"' quotes a word and reports no resignation."""
+    got = events("Anna Berg survived a motion of confidence in her leadership on Tuesday.")
+    assert [e.kind for e in got] == [EventKind.NO_CONFIDENCE_VOTE]
+    got = events("Carl Holm and Dag Lind announced their retirement from politics.")
+    assert [e.kind for e in got] == [EventKind.RESIGNATION]
+    assert events('The Greens accused Anna Berg of "a reshuffle by resignation".') == []

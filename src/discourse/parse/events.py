@@ -266,6 +266,7 @@ class _Draft:
     alleged: bool
     confidence: float
     sentence: int = -1
+    interim: bool = False  # "was chosen as interim leader": a stopgap, not the contest
 
 
 def find_events(
@@ -336,6 +337,9 @@ def find_events(
                 and i > 0
                 and s.lower[i - 1] in _ANAPHORIC
                 and kind in last_of_kind
+                # "X was chosen as interim leader. Seven candidates entered the leadership
+                # race": a new contest, not the choice told before
+                and not (kind is EventKind.LEADERSHIP_ELECTION and last_of_kind[kind].interim)
             ):
                 # "criticised the expulsion": the expulsion already reported
                 last_of_kind[kind].spans.extend(d.spans)
@@ -653,11 +657,13 @@ def _verb_events(s: Sent, ms: MentionList, ents: Mentions) -> list[tuple[int, in
 
 
 _CHOSE: Final = frozenset(
-    {"chose", "chosen", "picked", "selected", "confirmed", "elected", "re-elected", "installed"}
-)
+    {"chose", "chosen", "picked", "selected", "confirmed", "elected", "re-elected", "installed",
+     "acclaimed"}
+)  # fmt: skip
 _DENIED: Final = frozenset({"denied", "denies", "deny", "denying"})
 _RULED: Final = frozenset({"ruled", "rules", "ruling", "rule"})
 _TRIED: Final = frozenset({"attempt", "attempts", "bid", "bids", "threat", "threats", "plot"})
+_INTERIM: Final = frozenset({"interim", "acting", "caretaker"})
 _GERUND_OWNERS: Final = frozenset({"'s", "'", "his", "her", "their", "the"})
 _REPLACED: Final = frozenset({"replaced", "succeeded"})
 _ELECTED_VERBS: Final = frozenset({"elected", "re-elected", "became", "becomes", "crowned"})
@@ -1372,6 +1378,9 @@ def _event(
             if passive and k >= 2 and lower[k - 1] == "who" and lower[k - 2] == ",":
                 k -= 2
             winner = _mention_before(ms, k, 1)
+            if winner is None and passive and k > 1 and lower[k - 1] == ",":
+                # "Louise Harel, the party's house leader, was chosen as interim leader"
+                winner = _appositive_head(s, ms, ents, k - 1)
             if lower[i] in _CHOSE and not passive and lower[i] not in ("elected", "re-elected"):
                 winner = ms.after(i + 1, 1)  # "the members chose X as leader"
             if winner is not None and etype(winner) == PERSON:
@@ -1599,6 +1608,8 @@ def _event(
                     who = _mention_before(ms, i - 1, 0)
                 elif i >= 1 and lower[i - 1] in ("his", "her"):
                     who = antecedent(doc, ents, s.index, i - 1)  # "announced his resignation"
+            if who is None and not verbal and in_quote:
+                return None  # "accused X of 'a reshuffle by resignation'": a word quoted
             if who is None and not verbal and not lower[i].endswith(_NOUN_ENDINGS):
                 return None  # "quit" mistagged as a noun, with no one who quit
             if (
@@ -1663,6 +1674,8 @@ def _event(
         alleged=alleged,
         confidence=conf,
         sentence=s.index,
+        interim=kind is EventKind.LEADERSHIP_ELECTION
+        and any(lower[x] in _INTERIM for x in range(j, min(n, j + 4))),
     )
 
 
@@ -1811,6 +1824,8 @@ def _outcome(
             w == "defeated" and s.tags[k] == "VBD" and not (k > 0 and lower[k - 1] in _BE)
         )
         m = _owner_before(s, ms, k)
+        if m is None and k > 1 and lower[k - 1] == "," and s.tags[k].startswith("VB"):
+            m = _appositive_head(s, ms, ents, k - 1)  # "X, a former minister, won the leadership"
         if (
             m is None
             and w in ("victory", "defeat", "triumph", "humiliation")
