@@ -2013,3 +2013,18 @@ def test_the_new_leader_is_the_one_who_became_leader():
     )
     got = [c.target for c in cs if c.claimant == "joe-hockey"]
     assert got == ["tony-abbott"]
+
+
+def test_the_chairman_is_an_office_read_as_the_story_leader_not_a_head_of_state():
+    """'X, the party's leader... President Z... Y said the chairman should step aside': X."""
+    cs = claims(
+        "The leader of the Czech Social Democrats, Bohuslav Sobotka, survived an attempt to "
+        "oust him on Tuesday after the party's first deputy chairman, Michal Hasek, resigned "
+        "and apologised for a secret meeting with President Milos Zeman. Hasek and four other "
+        "senior Social Democrats had met Zeman at the presidential chateau the night after "
+        "the party's disappointing result in Friday's general election. The next morning "
+        'Hasek said the chairman should take responsibility for "the worst campaign in our '
+        'history" and step aside. Sobotka accepted the apology.'
+    )
+    said = [c.target for c in cs if c.claimant == "michal-hasek" and c.attributes["cue"] == "said"]
+    assert said == ["bohuslav-sobotka"]

@@ -2230,7 +2230,8 @@ _OFFICES: Final = frozenset(
     {("leader",), ("leadership",), ("party", "leader"), ("party", "leadership"),
      ("party", "'s", "leader"), ("party", "'s", "leadership"), ("prime", "minister"),
      ("president",), ("premier",), ("chancellor",), ("first", "minister"), ("taoiseach",),
-     ("incumbent",), ("front-runner",), ("frontrunner",), ("nominee",), ("party", "leader")}
+     ("incumbent",), ("front-runner",), ("frontrunner",), ("nominee",), ("party", "leader"),
+     ("chairman",), ("chairwoman",), ("party", "chairman"), ("party", "chairwoman")}
 )  # fmt: skip
 
 
@@ -2284,8 +2285,14 @@ def _office_holder(doc: Doc, s: Sent, ents: Mentions, k: int, claimant: str) -> 
         key = " ".join(lower[end - 2 : end]) if size > 1 and lower[end - 2] != "'s" else head
         if key == "party leader" or head == "leadership":
             key = "leader"
+        elif head in ("chairman", "chairwoman"):
+            key = head
         index = _role_index(ents)
         holder = index.get(key)
+        if holder is None and key in ("chairman", "chairwoman"):
+            # "said the chairman should step aside" with no one given that role: the party's
+            # head, its leader
+            holder = _party_head(ents) or index.get("leader")
         if holder is None and key == "leader":
             # "accused the party leadership" when the party's head is its president or chair
             holder = _party_head(ents)
