@@ -923,3 +923,18 @@ def test_several_of_his_supporters_after_a_quoted_sentence():
     (tendency,) = [e for e in m.entities.values() if e.type == FACTION]
     assert tendency.anchor == "jean-chrétien"
     assert "his supporters" in tendency.aliases
+
+
+def test_party_named_head_first_in_another_language():
+    """'the Parti Québécois', 'the Partito Democratico', 'the Partido Revolucionario
+    Institucional': a word for party first, then capitalized words, is a party."""
+    m = mentions(
+        "Jean Roy left the Parti Québécois, Luca Bianchi quit the Partito Democratico and Ana "
+        "Ruiz joined the Partido Revolucionario Institucional."
+    )
+    got = {e.name: e.faction_kind for e in m.entities.values() if e.type == FACTION}
+    assert got == {
+        "Parti Québécois": FactionKind.PARTY,
+        "Partito Democratico": FactionKind.PARTY,
+        "Partido Revolucionario Institucional": FactionKind.PARTY,
+    }

@@ -398,6 +398,14 @@ def _tables(lex: Lexicon) -> _Tables:
 # --- the stage -------------------------------------------------------------------------
 
 
+#: Words for *party* that come first in a party's name: "Parti Québécois", "Partido Popular".
+_HEAD_FIRST: Final = frozenset({"Parti", "Partido", "Partito", "Partidul", "Partit", "Partia"})
+#: Particles inside a head-first name: "Partido dos Trabalhadores", "Parti de la Gauche".
+_NAME_LINKS: Final = frozenset(
+    {"de", "du", "des", "la", "le", "les", "do", "dos", "da", "das", "del", "della", "dei", "degli", "y", "e", "et"}
+)  # fmt: skip
+
+
 def _is_cap(w: str) -> bool:
     return bool(w) and w[0].isupper() and (len(w) == 1 or not w.isupper() or len(w) <= 5)
 
@@ -1100,6 +1108,9 @@ class _Builder:
         org_heads = self.t.org_heads
         used = self.used[s.index]
         for i, w in enumerate(words):
+            if w in _HEAD_FIRST and not used[i]:
+                self._head_first_party(s, i)
+                continue
             if used[i] or w not in org_heads:
                 continue
             tail = self._org_tail(s, i)
@@ -1209,6 +1220,35 @@ class _Builder:
             start = first - 1 if first > 0 and s.lower[first - 1] == "the" else first
             self.mention(s, e, start, end)
             self._parent_after(s, e, end)
+
+    def _head_first_party(self, s: Sent, i: int) -> None:
+        """A party named head first in French, Spanish, Italian...: *the Parti Québécois*.
+
+        *Parti*, *Partido*, *Partito*... then capitalized words, with particles
+        (*dos*, *de la*, *del*) between them: *Partido dos Trabalhadores*.
+        """
+        words, lower, used = s.words, s.lower, self.used[s.index]
+        n = len(words)
+        k, end = i + 1, i + 1
+        while k < n and k - i <= _MAX_NAME + 1 and not used[k]:
+            if (
+                lower[k] in _NAME_LINKS
+                and k + 1 < n
+                and (_is_cap(words[k + 1]) or lower[k + 1] in _NAME_LINKS)
+            ):
+                k += 1
+                continue
+            if not _is_cap(words[k]) or not words[k][:1].isalpha():
+                break
+            k += 1
+            end = k
+        if end == i + 1:
+            return
+        e = self.entity(
+            " ".join(words[i:end]), FACTION, faction_kind=FactionKind.PARTY, confidence=0.85
+        )
+        start = i - 1 if i > 0 and lower[i - 1] == "the" else i
+        self.mention(s, e, start, end)
 
     def _org_tail(self, s: Sent, i: int) -> int:
         """The end of a name that goes on after its head word at token ``i``, else ``i``.
