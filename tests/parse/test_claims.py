@@ -2028,3 +2028,25 @@ def test_the_chairman_is_an_office_read_as_the_story_leader_not_a_head_of_state(
     )
     said = [c.target for c in cs if c.claimant == "michal-hasek" and c.attributes["cue"] == "said"]
     assert said == ["bohuslav-sobotka"]
+
+
+def test_the_defectors_are_the_party_their_split_formed():
+    """'... broke away to form a new party, the Bareun Party. X warned that the new party...'."""
+    cs = claims(
+        "Twenty-nine lawmakers quit the Saenuri Party on Tuesday and said they would form a "
+        "new conservative party, the Bareun Party, in January. Choo Mi-ae, the leader of the "
+        "Democratic Party, warned that the new party would have to prove it was different. "
+        'Kim Jin-tae called the defectors "traitors".'
+    )
+    got = [c.target for c in cs if c.attributes["cue"] in ("warned", "called")]
+    assert got == ["bareun-party", "bareun-party"]
+
+
+def test_the_walkout_that_showed_something_is_no_word_on_the_walkout():
+    """'said the walkout showed that the Democrats were "no longer capable"': not the splinter."""
+    cs = claims(
+        "Fifty lawmakers quit the Democratic Party on Monday and formed a new party, the "
+        "Liberal Union. Sadakazu Tanigaki said the walkout showed that the Democrats were no "
+        "longer capable of governing."
+    )
+    assert [c.target for c in cs if c.claimant == "sadakazu-tanigaki"] != ["liberal-union"]

@@ -1219,6 +1219,57 @@ _RANKS: Final = frozenset(
 )  # fmt: skip
 
 
+#: Those who broke away, once the text has told what they formed: "the defectors".
+_SPLINTERS: Final = frozenset(
+    {"defectors", "walkout", "breakaway", "splinter", "rebels", "deserters"}
+)
+#: "the walkout showed that X...": evidence about X, not a word on the walkout.
+_SHOWED: Final = frozenset({"showed", "shows", "proved", "proves", "meant", "means", "revealed"})
+_NEW_BODY: Final = (
+    ["new", "party"], ["new", "group"], ["new", "movement"], ["new", "faction"],
+    ["new", "grouping"],
+)  # fmt: skip
+#: Words that found a body: "formed a new parliamentary group, New Alternative".
+_FOUND: Final = frozenset(
+    {"form", "formed", "forming", "found", "founded", "launch", "launched", "create", "created"}
+)
+_SPLINTER_HIT: dict[int, tuple[Mentions, tuple[str, int] | None]] = {}
+
+
+def _splinter(doc: Doc, ents: Mentions, s: Sent, k: int) -> Mention | None:
+    """The body a split formed, named after *formed a new ...* (*New Alternative*), placed at ``k``.
+
+    The first faction named within eight tokens after *formed/form/launched a
+    new*, found once per document; only when named before this sentence.
+    """
+    hit = _SPLINTER_HIT.get(id(ents))
+    if hit is None or hit[0] is not ents:
+        found: tuple[str, int] | None = None
+        for si, sent in enumerate(doc.sents):
+            lower = sent.lower
+            for x in range(len(sent) - 2):
+                if (
+                    lower[x] not in _FOUND
+                    or lower[x + 1] not in ("a", "an")
+                    or lower[x + 2] != "new"
+                ):
+                    continue
+                m = ents.by_sent[si].after(x + 3, 8)
+                e = None if m is None else ents.entities.get(m.entity)
+                if m is not None and e is not None and e.type == FACTION:
+                    found = (m.entity, m.start)
+                    break
+            if found is not None:
+                break
+        if len(_SPLINTER_HIT) > 16:
+            _SPLINTER_HIT.clear()
+        _SPLINTER_HIT[id(ents)] = hit = (ents, found)
+    if hit[1] is None or hit[1][1] >= s.start:
+        return None
+    end = min(len(s), k + 2)
+    return Mention(hit[1][0], k, end, s.starts[k], s.ends[end - 1])
+
+
 def _clause_target(
     doc: Doc,
     s: Sent,
@@ -1359,6 +1410,21 @@ def _clause_target(
                 and (r := _office_holder(doc, s, ents, k, claimant)) is not None
             ):
                 return r  # "said the leader had failed", "in its leadership": the story's leader
+            elif (
+                (
+                    (
+                        w == "the"
+                        and k + 1 < hi
+                        and lower[k + 1] in _SPLINTERS
+                        and not (k + 2 < hi and lower[k + 2] in _SHOWED)
+                    )
+                    or (w == "the" and k + 2 < hi and lower[k + 1 : k + 3] in _NEW_BODY)
+                    or (w == "those" and lower[k + 1 : k + 3] in (["who", "left"], ["who", "quit"]))
+                )
+                and (r := _splinter(doc, ents, s, k)) is not None
+                and r.entity != claimant
+            ):
+                return r  # "called the walkout 'a betrayal'": the group the walkout formed
             elif w in _SUBJ_PRONOUNS and (k == lo or lower[k - 1] in ("that", ",")):
                 ante = antecedent(doc, ents, s.index, k)
                 if (
