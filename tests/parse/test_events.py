@@ -1006,3 +1006,26 @@ def test_motion_of_confidence_retirement_and_quoted_nouns():
     got = events("Carl Holm and Dag Lind announced their retirement from politics.")
     assert [e.kind for e in got] == [EventKind.RESIGNATION]
     assert events('The Greens accused Anna Berg of "a reshuffle by resignation".') == []
+
+
+def test_membership_revoked_dropped_as_candidate_and_ousted_at_the_polls():
+    """'stripped of his membership' and 'X's membership was revoked' are expulsions, 'dropped as
+    the party's candidate' a deselection, 'tore up his membership card' a defection, 'forced to
+    step aside' a dismissal; 'ousted in a primary' is a primary, not a dismissal."""
+    assert _kinds("Carl Holm was stripped of his membership.") == [
+        (EventKind.EXPULSION, ["carl-holm"])
+    ]
+    assert _kinds("Carl Holm's membership was revoked.") == [(EventKind.EXPULSION, ["carl-holm"])]
+    assert _kinds("Carl Holm was dropped as the party's candidate for Leeds.") == [
+        (EventKind.DESELECTION, ["carl-holm"])
+    ]
+    assert _kinds("Carl Holm tore up his membership card.") == [
+        (EventKind.DEFECTION, ["carl-holm"])
+    ]
+    assert _kinds("Carl Holm was forced to step aside.") == [(EventKind.DISMISSAL, ["carl-holm"])]
+    assert [e.kind for e in events("Carl Holm was ousted in a primary by Anna Berg.")] == [
+        EventKind.PRIMARY
+    ]
+    assert [e.kind for e in events("Carl Holm was ousted in the general election.")] == [
+        EventKind.GENERAL_ELECTION
+    ]

@@ -663,6 +663,10 @@ _CHOSE: Final = frozenset(
 _DENIED: Final = frozenset({"denied", "denies", "deny", "denying"})
 _RULED: Final = frozenset({"ruled", "rules", "ruling", "rule"})
 _TRIED: Final = frozenset({"attempt", "attempts", "bid", "bids", "threat", "threats", "plot"})
+_UNSEATED: Final = frozenset({"ousted", "toppled", "deposed", "unseated", "ousting"})
+_POLLS: Final = frozenset(
+    {"primary", "primaries", "election", "elections", "by-election", "poll", "polls"}
+)
 _INTERIM: Final = frozenset({"interim", "acting", "caretaker"})
 _GERUND_OWNERS: Final = frozenset({"'s", "'", "his", "her", "their", "the"})
 _REPLACED: Final = frozenset({"replaced", "succeeded"})
@@ -1279,6 +1283,22 @@ def _event(
         and not (j - i >= 2 and lower[j - 1] in _ELECTION_NOUNS)
     ):
         return None
+    if kind is EventKind.DISMISSAL and lower[i] in _UNSEATED:
+        poll = next(
+            (
+                w
+                for x in range(j, min(n - 1, j + 5))
+                if lower[x - 1] == "in" and lower[x] in ("a", "the")
+                # "in a primary", "in the general election", "in the Republican primary"
+                for w in lower[x + 1 : x + 3]
+                if w in _POLLS
+            ),
+            None,
+        )
+        if poll in ("primary", "primaries"):
+            kind = EventKind.PRIMARY  # "was ousted in a primary": beaten at the polls
+        elif poll is not None:
+            return None  # "was ousted in the election": the election's result
     if lower[i] == "departure" and not (
         any(lower[x].startswith(("announc", "confirm")) for x in range(max(0, i - 4), i))
         or (j + 1 < n and lower[j] == "from")
