@@ -1029,3 +1029,17 @@ def test_membership_revoked_dropped_as_candidate_and_ousted_at_the_polls():
     assert [e.kind for e in events("Carl Holm was ousted in the general election.")] == [
         EventKind.GENERAL_ELECTION
     ]
+
+
+def test_walking_out_of_the_party_and_a_party_replacing_its_candidate():
+    """'walked out of the party' is a defection, 'walked out of the party meeting' no event;
+    'survived an attempt to oust her' a challenge; 'the party replaced X as its candidate' a
+    dismissal of X by the party."""
+    got = events("Twenty MPs walked out of the party on Monday.")
+    assert [e.kind for e in got] == [EventKind.DEFECTION]
+    assert events("Anna Berg walked out of the party meeting.") == []
+    got = events("Anna Berg survived an attempt to oust her.")
+    assert [e.kind for e in got] == [EventKind.LEADERSHIP_CHALLENGE]
+    assert _kinds("The Labour Party replaced Anna Berg as its candidate on Saturday.") == [
+        (EventKind.DISMISSAL, ["anna-berg", "labour-party"])
+    ]

@@ -938,3 +938,10 @@ def test_party_named_head_first_in_another_language():
         "Partito Democratico": FactionKind.PARTY,
         "Partido Revolucionario Institucional": FactionKind.PARTY,
     }
+
+
+def test_adjective_alias_opening_a_longer_party_name():
+    """'the Democratic Progressive Party' is one party, not the Democrats and a 'Progressive
+    Party'; the KMT is the Kuomintang."""
+    m = mentions("Tsai Ing-wen of the Democratic Progressive Party beat the KMT.")
+    assert names(m, FACTION) == {"Democratic Progressive Party", "Kuomintang"}

@@ -616,6 +616,17 @@ def _verb_events(s: Sent, ms: MentionList, ents: Mentions) -> list[tuple[int, in
             # "the members chose X and Y as joint leaders", "was confirmed as leader"
             out.append((i, i + 1, EventKind.LEADERSHIP_ELECTION))
         elif (
+            w == "replaced"
+            and s.tags[i] == "VBD"
+            and _covering_type(ms, ents, i - 1) == FACTION
+            and (m := ms.after(i + 1, 1)) is not None
+            and ents.entities[m.entity].type == PERSON
+            and lower[m.last : m.last + 1] == ["as"]
+            and any(lower[x] in _CANDIDATES for x in range(m.last + 1, min(n, m.last + 5)))
+        ):
+            # "Taiwan's Kuomintang replaced X as its presidential candidate": X is removed
+            out.append((i, i + 1, EventKind.DISMISSAL))
+        elif (
             w in _REPLACED
             and s.tags[i] in ("VBD", "VBN")
             and any(
@@ -667,6 +678,11 @@ _UNSEATED: Final = frozenset({"ousted", "toppled", "deposed", "unseated", "ousti
 _POLLS: Final = frozenset(
     {"primary", "primaries", "election", "elections", "by-election", "poll", "polls"}
 )
+_GATHERINGS: Final = frozenset(
+    {"meeting", "meetings", "conference", "talks", "room", "hall", "chamber", "session", "debate",
+     "congress", "convention", "hearing", "negotiations", "studio", "interview"}
+)  # fmt: skip
+_CANDIDATES: Final = frozenset({"candidate", "nominee", "leader", "chairman", "chair", "president"})
 _INTERIM: Final = frozenset({"interim", "acting", "caretaker"})
 _GERUND_OWNERS: Final = frozenset({"'s", "'", "his", "her", "their", "the"})
 _REPLACED: Final = frozenset({"replaced", "succeeded"})
@@ -1299,6 +1315,13 @@ def _event(
             kind = EventKind.PRIMARY  # "was ousted in a primary": beaten at the polls
         elif poll is not None:
             return None  # "was ousted in the election": the election's result
+    if (
+        lower[i] == "walked"
+        and j < n
+        and lower[j] == "of"
+        and any(lower[x] in _GATHERINGS for x in range(j + 1, min(n, j + 4)))
+    ):
+        return None  # "walked out of the party meeting": left the room, not the party
     if lower[i] == "departure" and not (
         any(lower[x].startswith(("announc", "confirm")) for x in range(max(0, i - 4), i))
         or (j + 1 < n and lower[j] == "from")
@@ -1616,7 +1639,8 @@ def _event(
             elif (
                 kind in (EventKind.RESIGNATION, EventKind.DEFECTION)
                 and verbal
-                and _the_party(s, j)
+                # "quit the party", "walked out of the party"
+                and (_the_party(s, j) or (j < n and lower[j] == "of" and _the_party(s, j + 1)))
                 and not _organ_subject(s, i)  # "Its entire executive board quit the party"
             ):
                 kind = EventKind.DEFECTION  # "quit the party together with nine other MPs"

@@ -693,6 +693,8 @@ class _Builder:
                 return True  # "Democratic National Committee": an institution, not the party
             if w in self.t.org_heads and k.type == FACTION and s.words[j - 1].isupper():
                 return False  # "ANC Youth League": the party's own organ, named after it
+            if x > j and self.t.org_heads.get(w) is FactionKind.PARTY and k.type == FACTION:
+                return True  # "the Democratic Progressive Party": not the Democrats
         if k.type == FACTION and self._party_name_at(s, j):
             return True  # "the Republican People's Party": not the Republicans
         return (
