@@ -1043,3 +1043,22 @@ def test_walking_out_of_the_party_and_a_party_replacing_its_candidate():
     assert _kinds("The Labour Party replaced Anna Berg as its candidate on Saturday.") == [
         (EventKind.DISMISSAL, ["anna-berg", "labour-party"])
     ]
+
+
+def test_voted_to_remove_and_appointed_leader():
+    """'The executive voted to remove X as leader' (with 'voted' mistagged after 'executive'),
+    'The MPs voted to oust X' are dismissals; 'was appointed party leader', 'was elevated to the
+    leadership' and 'took the helm' new leaders."""
+    assert _kinds("The executive voted to remove Anna Berg as leader.") == [
+        (EventKind.DISMISSAL, ["anna-berg"])
+    ]
+    assert _kinds("The MPs voted to oust Anna Berg.") == [(EventKind.DISMISSAL, ["anna-berg"])]
+    assert _kinds("The MPs refused to oust Anna Berg.") == []
+    assert _kinds("Anna Berg was appointed party leader on Monday.") == [
+        (EventKind.LEADERSHIP_ELECTION, ["anna-berg"])
+    ]
+    for text in (
+        "Anna Berg was elevated to the leadership on Monday.",
+        "Anna Berg took the helm of the party in 2015.",
+    ):
+        assert [e.kind for e in events(text)] == [EventKind.LEADERSHIP_ELECTION], text

@@ -589,7 +589,7 @@ def _verb_events(s: Sent, ms: MentionList, ents: Mentions) -> list[tuple[int, in
             (
                 w in ("elected", "re-elected", "crowned")
                 # "was named (the new) leader", "was voted in as leader"
-                or (w == "named" and i > 0 and lower[i - 1] in _BE)
+                or (w in ("named", "appointed") and i > 0 and lower[i - 1] in _BE)
                 or (
                     w == "voted"
                     and i > 0
@@ -660,8 +660,11 @@ def _verb_events(s: Sent, ms: MentionList, ents: Mentions) -> list[tuple[int, in
             if (
                 m is not None
                 and ents.entities[m.entity].type == PERSON
-                and m.last < n
-                and lower[m.last] in ("from", "as")
+                and (
+                    (m.last < n and lower[m.last] in ("from", "as"))
+                    # "The MPs voted to oust Mary Jones": done, whatever follows
+                    or (i > 1 and lower[i - 1] == "to" and lower[i - 2] in _DECIDED)
+                )
             ):
                 out.append((i, i + 1, EventKind.DISMISSAL))  # "voted to remove X from her post"
     return out
@@ -688,7 +691,7 @@ _GERUND_OWNERS: Final = frozenset({"'s", "'", "his", "her", "their", "the"})
 _REPLACED: Final = frozenset({"replaced", "succeeded"})
 _ELECTED_VERBS: Final = frozenset({"elected", "re-elected", "became", "becomes", "crowned"})
 #: Verbs that tell a new leader less surely than *elected*: "was crowned/named leader".
-_NEW_LEADER_VERBS: Final = frozenset({"crowned", "named", "voted"})
+_NEW_LEADER_VERBS: Final = frozenset({"crowned", "named", "voted", "appointed"})
 #: Verbs that see off a challenge: "defeating a challenge from X".
 _REBUFFED: Final = frozenset(
     {"defeating", "defeated", "survived", "surviving", "survives", "beat", "beating", "faced",
@@ -754,9 +757,10 @@ def _ballot_end(s: Sent, i: int, end: int) -> int:
 def _decided(s: Sent, k: int) -> bool:
     """Whether the *to* at ``k`` follows a decision taken: "voted on Wednesday to remove X"."""
     lo = max(0, k - 4)
-    return any(s.lower[x] in _DECIDED and s.tags[x] == "VBD" for x in range(lo, k)) and not any(
-        s.lower[x] in ("not", "n't", "never", "would", "will") for x in range(lo, k)
-    )
+    # "The executive voted to remove X": "voted" is past whatever its tag after a noun taken as JJ
+    return any(
+        s.lower[x] in _DECIDED and s.tags[x] in ("VBD", "VBN") for x in range(lo, k)
+    ) and not any(s.lower[x] in ("not", "n't", "never", "would", "will") for x in range(lo, k))
 
 
 def _appositive_head(s: Sent, ms: MentionList, ents: Mentions, p: int) -> Mention | None:
@@ -1413,7 +1417,7 @@ def _event(
         elif (
             lower[i] in _ELECTED_VERBS
             or lower[i] in _CHOSE
-            or (kind is EventKind.LEADERSHIP_ELECTION and lower[i] in ("named", "voted"))
+            or (kind is EventKind.LEADERSHIP_ELECTION and lower[i] in _NEW_LEADER_VERBS)
         ):
             # "Friedrich Merz was elected CDU leader", "X, who was chosen as interim leader"
             passive = i > 0 and lower[i - 1] in _BE
