@@ -1062,3 +1062,10 @@ def test_voted_to_remove_and_appointed_leader():
         "Anna Berg took the helm of the party in 2015.",
     ):
         assert [e.kind for e in events(text)] == [EventKind.LEADERSHIP_ELECTION], text
+
+
+def test_headline_passive_without_was():
+    """A headline's 'X sacked as shadow chancellor' is done to X (no 'was' needed)."""
+    assert _kinds("Carl Holm sacked as shadow chancellor.") == [
+        (EventKind.DISMISSAL, ["carl-holm"])
+    ]

@@ -1519,6 +1519,16 @@ def _event(
             lower[i] in ("had", "lost")
             or (lower[i] == "stripped" and i + 1 < n and lower[i + 1] == "of")
         )
+        if (
+            kind in _DONE_TO
+            and verbal
+            and not passive
+            and lower[i].endswith("ed")
+            and j < n
+            and lower[j] in ("as", "from")
+            and _covering_type(ms, ents, i - 1) == PERSON
+        ):
+            passive = True  # a headline's "X sacked as shadow chancellor": done to X
         subj = _mention_before(ms, i, 6)
         if subj is None and i > 0 and lower[i - 1] == ",":
             # "Toni Roldán, the party's economic spokesman, quit": skip the appositive
