@@ -945,3 +945,13 @@ def test_adjective_alias_opening_a_longer_party_name():
     Party'; the KMT is the Kuomintang."""
     m = mentions("Tsai Ing-wen of the Democratic Progressive Party beat the KMT.")
     assert names(m, FACTION) == {"Democratic Progressive Party", "Kuomintang"}
+
+
+def test_her_supporters_after_and_are_the_opening_persons():
+    """'Anna Berg accused X ..., and several of her supporters said': Berg's supporters."""
+    m = mentions(
+        "Anna Berg accused Carl Holm of lying, and several of her supporters said they would go."
+    )
+    (g,) = [e for e in m.entities.values() if e.type == FACTION]
+    assert g.faction_kind is FactionKind.TENDENCY
+    assert "Berg" in g.name

@@ -398,6 +398,8 @@ def _tables(lex: Lexicon) -> _Tables:
 # --- the stage -------------------------------------------------------------------------
 
 
+#: Quantifiers before "of his supporters": "several of her supporters".
+_SOME: Final = frozenset({"several", "some", "many", "most", "two", "three", "four", "dozens"})
 #: Words for *party* that come first in a party's name: "Parti Québécois", "Partido Popular".
 _HEAD_FIRST: Final = frozenset({"Parti", "Partido", "Partito", "Partidul", "Partit", "Partia"})
 #: Particles inside a head-first name: "Partido dos Trabalhadores", "Parti de la Gauche".
@@ -2023,6 +2025,23 @@ class _Builder:
                 person = self._previous_subject(s)
                 if person is not None:
                     self._tendency(s, person, i - 1, i + 1)
+                continue
+            if person is None and w in _SUPPORTER_GROUP and lower[i - 1] in ("his", "her"):
+                # "Marois accused X of ..., and several of her supporters said": the supporters
+                # of the person who opens the sentence
+                k = i - 1
+                if k >= 2 and lower[k - 1] == "of" and lower[k - 2] in _SOME:
+                    k -= 2
+                opener = ms.get(0)
+                if (
+                    k > 1
+                    and lower[k - 1] == "and"
+                    and lower[k - 2] == ","  # not "Dutton and his allies forced": one subject
+                    and opener is not None
+                    and self.entities[opener.entity].type == PERSON
+                    and self.entities[opener.entity].actor_kind is ActorKind.PERSON
+                ):
+                    self._tendency(s, opener, k, i + 1)
                 continue
             if person is None:
                 continue
