@@ -1069,3 +1069,10 @@ def test_headline_passive_without_was():
     assert _kinds("Carl Holm sacked as shadow chancellor.") == [
         (EventKind.DISMISSAL, ["carl-holm"])
     ]
+
+
+def test_a_party_that_broke_apart_or_fractured_split():
+    """'The party broke apart/fractured over X' is a split; 'The talks broke apart' is not."""
+    for text in ("The party broke apart over Brexit.", "The party fractured over the leadership."):
+        assert [e.kind for e in events(text)] == [EventKind.SPLIT], text
+    assert events("The talks broke apart on Monday.") == []

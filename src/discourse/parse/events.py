@@ -1257,7 +1257,7 @@ def _event(
         return None  # "risked a split", "warned of a possible split"
     if kind is EventKind.SPLIT and not (
         (tags[i].startswith("NN") and i > 0 and tags[i - 1] in ("DT", "JJ", "PRP$", "POS"))
-        or (lower[i] == "broke" and j - i == 2)  # "eleven MPs who broke away to form..."
+        or (lower[i] == "broke" and j - i == 2 and lower[i + 1] == "away")  # "MPs who broke away"
         or (  # "the party split in two over Brexit", "the PDP-Laban party split into two camps"
             i >= 2
             and lower[i - 1] == "party"
