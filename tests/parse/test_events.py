@@ -1076,3 +1076,11 @@ def test_a_party_that_broke_apart_or_fractured_split():
     for text in ("The party broke apart over Brexit.", "The party fractured over the leadership."):
         assert [e.kind for e in events(text)] == [EventKind.SPLIT], text
     assert events("The talks broke apart on Monday.") == []
+
+
+def test_one_word_tells_one_event_and_ids_stay_unique():
+    """'Labour members voted no confidence in ...' is a confidence vote only (not also a policy
+    vote from the same 'voted'), and parsing it does not give two events one id."""
+    got = events("Labour members voted no confidence in the deal to back Anna Berg.")
+    assert [e.kind for e in got] == [EventKind.NO_CONFIDENCE_VOTE]
+    assert len({e.id for e in got}) == len(got)

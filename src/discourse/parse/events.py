@@ -290,7 +290,10 @@ def find_events(
     by_subject: dict[tuple[EventKind, str], _Draft] = {}
     for s in doc.sents:
         ms = mentions.by_sent[s.index]
-        found = _match(s, table) + _verb_events(s, ms, mentions)
+        matched = _match(s, table)
+        starts = {f[0] for f in matched}
+        # one event per word: "Labour members voted no confidence in ...", not also a policy vote
+        found = matched + [f for f in _verb_events(s, ms, mentions) if f[0] not in starts]
         if EventKind.SPLIT in last_of_kind:
             found += _joined_splitters(s, ms, mentions)
         if any(f[2] is EventKind.LEADERSHIP_ELECTION for f in found):
@@ -411,11 +414,16 @@ def find_events(
             drafts.append(d)
         _results(s, ms, mentions, last_of_kind)
     out = []
+    ids: set[str] = set()
     for d in drafts:
         start = d.spans[0][0]
+        eid = f"{doc.source}:e:{start}"
+        if eid in ids:  # two events told from the same place: both kept, with distinct ids
+            eid = f"{eid}.{sum(1 for x in ids if x.startswith(eid))}"
+        ids.add(eid)
         out.append(
             Event(
-                id=f"{doc.source}:e:{start}",
+                id=eid,
                 kind=d.kind,
                 name=d.name,
                 start=d.date,
