@@ -547,6 +547,21 @@ class _Builder:
         self.by_key[k] = eid
         return e
 
+    def organization(self, s: Sent, name: str, first: int, last: int) -> None:
+        """Mention an organization that speaks as one (an office, a committee).
+
+        It is weak until it has a span: kept only if it speaks or is spoken of.
+        """
+        e = self.entity(
+            name,
+            PERSON,
+            actor_kind=ActorKind.ORGANIZATION,
+            confidence=0.7,
+            key="org:" + name.casefold(),
+        )
+        e.weak = e.weak or not e.spans
+        self.mention(s, e, first, last)
+
     def mention(
         self, s: Sent, e: Entity, first: int, last: int, surface: str | None = None
     ) -> Mention:
@@ -1064,15 +1079,7 @@ class _Builder:
                 if first < 1 or lower[first - 1] != "the" or self.used[s.index][first]:
                     continue
                 name = " ".join(w.capitalize() for w in lower[first : k + 1]) + "'s Office"
-                e = self.entity(
-                    name,
-                    PERSON,
-                    actor_kind=ActorKind.ORGANIZATION,
-                    confidence=0.7,
-                    key="org:" + name.casefold(),
-                )
-                e.weak = e.weak or not e.spans
-                self.mention(s, e, first - 1, i + 1)
+                self.organization(s, name, first - 1, i + 1)
 
     def _party_sub(self, s: Sent, i: int) -> bool:
         """``the Labour Left``, ``the Tory right``, ``the SPD left wing``: a tendency inside a party."""
@@ -1168,17 +1175,8 @@ class _Builder:
                 if end - first >= 3 or (end - first == 2 and words[first] not in self.t.not_names):
                     # "the Democratic National Committee": an organization, kept if it speaks
                     # or is spoken of
-                    name = " ".join(words[first:end])
-                    e = self.entity(
-                        name,
-                        PERSON,
-                        actor_kind=ActorKind.ORGANIZATION,
-                        confidence=0.7,
-                        key="org:" + name.casefold(),
-                    )
-                    e.weak = e.weak or not e.spans
                     start = first - 1 if first > 0 and s.lower[first - 1] == "the" else first
-                    self.mention(s, e, start, end)
+                    self.organization(s, " ".join(words[first:end]), start, end)
                     continue
                 for k in range(first, end):
                     used[k] = 1
