@@ -547,6 +547,11 @@ class _Builder:
         self.by_key[k] = eid
         return e
 
+    def party(self, s: Sent, name: str, first: int, last: int, confidence: float) -> None:
+        """Mention a party the lexicon does not know, named by its context."""
+        e = self.entity(name, FACTION, faction_kind=FactionKind.PARTY, confidence=confidence)
+        self.mention(s, e, first, last)
+
     def organization(self, s: Sent, name: str, first: int, last: int) -> None:
         """Mention an organization that speaks as one (an office, a committee).
 
@@ -627,13 +632,13 @@ class _Builder:
                         if other is not None:
                             # "the Danish People's Party", "the Social Democratic Party of
                             # Austria": another country's party of the same name
-                            e = self.entity(
+                            self.party(
+                                s,
                                 self.doc.text[s.starts[other[0]] : s.ends[other[1] - 1]],
-                                FACTION,
-                                faction_kind=FactionKind.PARTY,
-                                confidence=0.8,
+                                other[0],
+                                other[1],
+                                0.8,
                             )
-                            self.mention(s, e, other[0], other[1])
                             i = other[1] - 1
                             break
                         if (
@@ -1005,8 +1010,7 @@ class _Builder:
                 i + 2 < n and _name_token(words[i + 2])
             ):
                 continue  # "ALBA leader Alex Salmond", but not "the ALBA leader said"
-            e = self.entity(w, FACTION, faction_kind=FactionKind.PARTY, confidence=0.7)
-            self.mention(s, e, i, i + 1)
+            self.party(s, w, i, i + 1, 0.7)
         # "The Traditional Unionist Voice leader, Jim Allister": a capitalized name before a
         # party leader's role and a name
         for i in range(2, n - 1):
@@ -1027,10 +1031,7 @@ class _Builder:
                 )
             ):
                 continue
-            e = self.entity(
-                " ".join(words[first:i]), FACTION, faction_kind=FactionKind.PARTY, confidence=0.7
-            )
-            self.mention(s, e, first - 1 if first > 0 else first, i)
+            self.party(s, " ".join(words[first:i]), first - 1 if first > 0 else first, i, 0.7)
 
     def campaigns(self, s: Sent) -> None:
         """``the Biden campaign``: a candidate's campaign team, a group kept if it speaks or is spoken of.
@@ -1429,30 +1430,17 @@ class _Builder:
             )
         ):
             # "the ruling PDP-Laban party split": a party the lexicon does not know
-            e = self.entity(
-                " ".join(words[i:j]), FACTION, faction_kind=FactionKind.PARTY, confidence=0.75
-            )
-            self.mention(s, e, i, j + 1)
+            self.party(s, " ".join(words[i:j]), i, j + 1, 0.75)
             return
         if (
-            j - i == 1
-            and i >= 2
-            and lower[i - 1] in (",", "called", "named")
-            and lower[i - 2] in ("party", "movement")
-            and not _given(words[i], t.first_names)
-        ) or (
             i >= 2
             and lower[i - 1] in (",", "called", "named")
             and lower[i - 2] in ("party", "movement")
-            and j < len(words)
-            and lower[j] in (".", ",", ";")
             and not _given(words[i], t.first_names)
+            and (j - i == 1 or (j < len(words) and lower[j] in (".", ",", ";")))
         ):
             # "would form a new party, Poland Comes First."
-            e = self.entity(
-                " ".join(words[i:j]), FACTION, faction_kind=FactionKind.PARTY, confidence=0.75
-            )
-            self.mention(s, e, i, j)
+            self.party(s, " ".join(words[i:j]), i, j, 0.75)
             return
         if (
             i >= 2
@@ -1463,10 +1451,7 @@ class _Builder:
             and (j - i >= 2 or (words[i] not in self.surnames and not _next_possessive(lower, j)))
         ):
             # "left the Democratic Party to found Italia Viva", "to join Change UK"
-            e = self.entity(
-                " ".join(words[i:j]), FACTION, faction_kind=FactionKind.PARTY, confidence=0.7
-            )
-            self.mention(s, e, i, j)
+            self.party(s, " ".join(words[i:j]), i, j, 0.7)
             return
         if (
             i >= 3
